@@ -1,0 +1,66 @@
+# ssem - the Manchester Baby as a virtual machine.
+#
+#   make                 library (build/libssem.a) and the command (build/ssem)
+#   make check           every test: unit tests, golden programs, corpus, CLI (bats)
+#   make check SAN=1     the same under AddressSanitizer + UBSan (build-san/)
+#   make CC=clang WERROR=1   what CI builds
+#   make fuzz            libFuzzer harnesses (clang) in build-fuzz/
+#
+# Sources are found by wildcard: a new src/*.c joins the library, a new
+# tests/unit/*.c becomes a test program, a new tests/cli/*.bats a CLI test.
+
+CC      ?= cc
+SAN     ?=
+WERROR  ?=
+BUILD   ?= $(if $(SAN),build-san,build)
+
+WARN    := -Wall -Wextra -Wshadow -Wconversion -Wstrict-prototypes -Wmissing-prototypes
+CFLAGS  ?= -O2 -g
+ALL_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) $(if $(WERROR),-Werror) \
+              -Iinclude -Isrc $(CFLAGS)
+ifneq ($(SAN),)
+ALL_CFLAGS += -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+LDFLAGS    += -fsanitize=address,undefined
+endif
+
+LIB_SRC   := $(sort $(wildcard src/*.c))
+LIB_OBJ   := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o)
+TOOL_SRC  := $(sort $(wildcard tools/*.c))
+TOOL_OBJ  := $(TOOL_SRC:tools/%.c=$(BUILD)/obj/tools/%.o)
+UNIT_SRC  := $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+FUZZ_SRC  := $(sort $(wildcard tests/fuzz/fuzz_*.c))
+
+.PHONY: all check unit cli clean fuzz bench
+all: $(BUILD)/libssem.a $(BUILD)/ssem
+
+$(BUILD)/obj/%.o: src/%.c include/ssem.h src/internal.h | $(BUILD)/obj
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+$(BUILD)/obj/tools/%.o: tools/%.c include/ssem.h $(wildcard tools/*.h) | $(BUILD)/obj/tools
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+$(BUILD)/libssem.a: $(LIB_OBJ)
+	rm -f $@ && ar rcs $@ $^
+$(BUILD)/ssem: $(TOOL_OBJ) $(BUILD)/libssem.a
+	$(CC) $(LDFLAGS) -o $@ $(TOOL_OBJ) $(BUILD)/libssem.a -lm
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/check.h $(BUILD)/libssem.a | $(BUILD)/tests
+	$(CC) $(ALL_CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< $(BUILD)/libssem.a -lm
+$(BUILD)/obj $(BUILD)/obj/tools $(BUILD)/tests:
+	mkdir -p $@
+
+unit: $(UNIT_BIN)
+check: all $(UNIT_BIN)
+	@SSEM=$(BUILD)/ssem BUILD=$(BUILD) bash tests/run.sh $(UNIT_BIN)
+
+# libFuzzer harnesses: one binary per tests/fuzz/fuzz_*.c
+FUZZ_BIN := $(FUZZ_SRC:tests/fuzz/%.c=build-fuzz/%)
+fuzz: $(FUZZ_BIN)
+build-fuzz/%: tests/fuzz/%.c $(LIB_SRC) include/ssem.h src/internal.h
+	@mkdir -p build-fuzz
+	clang -std=c11 -D_POSIX_C_SOURCE=200809L -g -O1 -Iinclude -Isrc \
+	  -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -o $@ $< $(LIB_SRC) -lm
+
+bench: $(BUILD)/ssem
+	bash bench/run.sh $(BUILD)/ssem
+
+clean:
+	rm -rf build build-san build-fuzz build-*

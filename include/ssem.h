@@ -1,0 +1,251 @@
+/*
+ * ssem.h - the Manchester Baby (SSEM, 1948) as a library.
+ *
+ * This is the one public header of libssem. The machine it models is defined
+ * in ../shared/SPEC.md (restated in docs/isa.md); every function here is
+ * exact to it. The library never prints, never exits and owns no global
+ * state: a machine is a plain struct with no pointers, so a snapshot is an
+ * assignment and several machines can live side by side.
+ *
+ * Usage:
+ *
+ *     ssem_image_t img;
+ *     ssem_diag_t err;
+ *     if (ssem_load(text, len, "prog.asm", SSEM_FORMAT_AUTO, &img, &err) != 0) {
+ *         char msg[512];
+ *         ssem_diag_format(&err, text, len, msg, sizeof msg);
+ *         fprintf(stderr, "ssem: %s", msg);          // prog.asm:12:5: ...
+ *         return 1;
+ *     }
+ *     ssem_t m;
+ *     ssem_reset(&m);
+ *     ssem_load_image(&m, &img);
+ *     ssem_stop_t why = ssem_run(&m, 5000000);     // never runs past the budget
+ *     // why == SSEM_HALTED: STP executed; m.ci is the STP's line, m.steps counts it
+ *
+ * Naming: ssem_ for functions, SSEM_ for macros and enum values, _t for types.
+ */
+#ifndef SSEM_H
+#define SSEM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define SSEM_VERSION "0.1.0"
+
+/* ------------------------------------------------------------------------
+ * The instruction set, defined once.
+ *
+ * Instruction word, bit 0 first as the Baby writes it:
+ *
+ *   bit  0    4 5        12 13  15 16                      31
+ *       +------+-----------+------+--------------------------+
+ *       |  n   |  ignored  |  f   |         ignored          |
+ *       +------+-----------+------+--------------------------+
+ *
+ * n = line number (the operand's store line), f = function number.
+ * The bits marked ignored are not decoded by the machine; programs keep
+ * pictures and data there.
+ *
+ * X(code, MNEMONIC, notation-of-1948, flags, register-transfer)
+ * Everything that needs the ISA (assembler, disassembler, engines, display)
+ * expands this list; nothing keeps a parallel table.
+ * ---------------------------------------------------------------------- */
+#define SSEM_HAS_OPERAND 1u  /* the instruction reads or writes S[n]    */
+#define SSEM_BRANCHES 2u     /* it may change CI other than by +1       */
+#define SSEM_WRITES_STORE 4u /* it writes a store line                  */
+#define SSEM_STOPS 8u        /* it lights the stop lamp                 */
+#define SSEM_WRITES_A 16u    /* it changes the accumulator              */
+
+#define SSEM_ISA(X)                                                                \
+    X(0, JMP, "s, C", SSEM_HAS_OPERAND | SSEM_BRANCHES, "CI <- S[n]")              \
+    X(1, JRP, "c+s, C", SSEM_HAS_OPERAND | SSEM_BRANCHES, "CI <- CI + S[n]")       \
+    X(2, LDN, "-s, A", SSEM_HAS_OPERAND | SSEM_WRITES_A, "A <- -S[n]")             \
+    X(3, STO, "a, S", SSEM_HAS_OPERAND | SSEM_WRITES_STORE, "S[n] <- A")           \
+    X(4, SUB, "a-s, A", SSEM_HAS_OPERAND | SSEM_WRITES_A, "A <- A - S[n]")         \
+    X(5, SUB, "-", SSEM_HAS_OPERAND | SSEM_WRITES_A, "A <- A - S[n] (as 4)")       \
+    X(6, CMP, "Test", SSEM_BRANCHES, "if A < 0 then CI <- CI + 1")                 \
+    X(7, STP, "Stop", SSEM_STOPS, "light the stop lamp; halt")
+
+enum ssem_function {
+#define SSEM_X_ENUM(code, mn, notation, flags, rtl) SSEM_F##code = code,
+    SSEM_ISA(SSEM_X_ENUM)
+#undef SSEM_X_ENUM
+};
+
+#define SSEM_LINES 32u
+#define SSEM_LINE_MASK 31u           /* bits 0-4: the operand line      */
+#define SSEM_FUNC_SHIFT 13u          /* bits 13-15: the function number */
+#define SSEM_FUNC_MASK 7u
+#define SSEM_CI_FAULT_BITS 0xE000u   /* CI bits 13-15 must be 0 at fetch */
+
+static inline uint32_t ssem_word_line(uint32_t w) { return w & SSEM_LINE_MASK; }
+static inline uint32_t ssem_word_function(uint32_t w)
+{
+    return (w >> SSEM_FUNC_SHIFT) & SSEM_FUNC_MASK;
+}
+static inline uint32_t ssem_make_instruction(uint32_t function, uint32_t line)
+{
+    return ((function & SSEM_FUNC_MASK) << SSEM_FUNC_SHIFT) | (line & SSEM_LINE_MASK);
+}
+/* The signed value of a word (two's complement), without undefined behaviour. */
+static inline int32_t ssem_word_signed(uint32_t w)
+{
+    return (w & 0x80000000u) ? -(int32_t)(~w) - 1 : (int32_t)w;
+}
+
+/* Facts about one function code, from the table above. */
+typedef struct ssem_op_info {
+    const char *mnemonic; /* canonical mnemonic ("SUB" for both 4 and 5) */
+    const char *notation; /* the 1948 notation, e.g. "a-s, A"           */
+    const char *rtl;      /* register-transfer meaning                  */
+    unsigned flags;       /* SSEM_HAS_OPERAND | ...                      */
+} ssem_op_info_t;
+
+const ssem_op_info_t *ssem_op_info(uint32_t function); /* function & 7 */
+
+/* ------------------------------------------------------------------------
+ * The machine: the T-state of SPEC section 1, plus derived counters and the
+ * options that govern a run. Plain data; copy it to snapshot it.
+ * ---------------------------------------------------------------------- */
+typedef struct ssem {
+    /* T-state */
+    uint32_t store[SSEM_LINES]; /* S[0..31], line 0 at the top of the CRT     */
+    uint32_t a;                 /* accumulator                                */
+    uint32_t ci;                /* control instruction: all 32 bits are kept  */
+    uint32_t pi;                /* present instruction: the last word fetched */
+    bool lamp;                  /* stop lamp (lit by STP or by a fault)       */
+    /* derived, reported by every run */
+    bool fault;                 /* the lamp was lit by a fault, not by STP    */
+    uint64_t steps;             /* instructions executed, STP counted         */
+    /* options (not machine state) */
+    bool lenient;               /* ignore the CI bits 13-15 fetch fault       */
+    uint32_t breakpoints;       /* bit L set: stop before fetching line L     */
+} ssem_t;
+
+/* Why ssem_run stopped. */
+typedef enum ssem_stop {
+    SSEM_RUNNING = 0, /* (ssem_step only) the step completed, the machine runs on */
+    SSEM_HALTED,      /* STP executed: lamp lit                                   */
+    SSEM_FAULT,       /* CI had bits 13-15 set at fetch: see ssem_fault_reason    */
+    SSEM_LIMIT,       /* the step budget was spent                                */
+    SSEM_BREAK        /* the next fetch is from a line in m->breakpoints          */
+} ssem_stop_t;
+
+const char *ssem_stop_name(ssem_stop_t why); /* "running", "halted", "fault", "limit", "break" */
+
+/* KSC + KCC: store, A, CI, PI zero, lamp off, steps zero. Options are kept. */
+void ssem_reset(ssem_t *m);
+
+/* One step of T-next (SPEC section 3-4). Returns SSEM_RUNNING, SSEM_HALTED or
+ * SSEM_FAULT. A machine whose lamp is lit does not step: it returns
+ * SSEM_HALTED or SSEM_FAULT again and changes nothing (use ssem_resume). */
+ssem_stop_t ssem_step(ssem_t *m);
+
+/* Runs until STP, a fault, a breakpoint or `budget` steps, whichever comes
+ * first; never executes more than `budget` instructions. A breakpoint on line
+ * L stops the run before the fetch from line L, except on the run's first
+ * step (so that "continue" from a breakpoint moves on). budget 0 returns
+ * SSEM_LIMIT at once. */
+ssem_stop_t ssem_run(ssem_t *m, uint64_t budget);
+
+/* The operator clears the lamp; the next step continues from CI + 1. */
+void ssem_resume(ssem_t *m);
+
+/* Every write to the store from outside an engine goes through here, so that
+ * engines that cache translated code can drop it. */
+void ssem_poke(ssem_t *m, uint32_t line, uint32_t word);
+
+/* Equal T-states: store, A, CI, PI and lamp (SPEC section 1). */
+bool ssem_tstate_equal(const ssem_t *x, const ssem_t *y);
+
+/* Why a fault happened, for a machine stopped with SSEM_FAULT. Writes a
+ * sentence into buf (always terminated). */
+void ssem_fault_reason(const ssem_t *m, char *buf, size_t size);
+
+/* Seconds the Baby would have taken for `steps` instructions at a digit
+ * period of `digit_period_us` microseconds (10 gives 1.44 ms an instruction). */
+double ssem_time_1948(uint64_t steps, double digit_period_us);
+#define SSEM_DIGIT_PERIOD_US 10.0
+#define SSEM_DIGITS_PER_INSTRUCTION 144u /* 36 digits a word time, 4 word times */
+
+/* ------------------------------------------------------------------------
+ * Diagnostics: every parser error carries file, line, column and message.
+ * ---------------------------------------------------------------------- */
+typedef struct ssem_diag {
+    const char *file; /* name given to the loader ("-" for stdin); may be NULL */
+    int line;         /* 1-based; 0 when the message concerns the whole file   */
+    int col;          /* 1-based; 0 when no column applies                     */
+    char message[200];
+} ssem_diag_t;
+
+/* "file:line:col: message\n", then the source line and a caret under the
+ * column when the text is given and the line exists. Returns buf. */
+char *ssem_diag_format(const ssem_diag_t *d, const char *text, size_t len, char *buf,
+                       size_t size);
+
+/* ------------------------------------------------------------------------
+ * Program images and file formats (docs/formats.md).
+ * ---------------------------------------------------------------------- */
+typedef enum ssem_format {
+    SSEM_FORMAT_AUTO = 0, /* detect from content and file name            */
+    SSEM_FORMAT_LISTING,  /* the lecture's "N BITS comment" lines          */
+    SSEM_FORMAT_SNP,      /* snapshot: [count line] "NNNN:BITS" lines     */
+    SSEM_FORMAT_ASM,      /* assembly, every dialect in docs/formats.md    */
+    SSEM_FORMAT_BITS,     /* bare 32-character bit lines from line 0       */
+    SSEM_FORMAT_DECIMAL,  /* bare signed decimal words from line 0         */
+    SSEM_FORMAT_COUNT
+} ssem_format_t;
+
+const char *ssem_format_name(ssem_format_t f); /* "auto", "listing", "snp", ... */
+/* Parses a name as accepted by --format; returns 0 and sets *f, or -1. */
+int ssem_format_parse(const char *name, ssem_format_t *f);
+
+#define SSEM_MAX_WARNINGS 16
+
+typedef struct ssem_image {
+    uint32_t word[SSEM_LINES];
+    uint32_t defined;      /* bit L set: the source gave line L a value      */
+    ssem_format_t format;  /* the format it was read as                      */
+    int nwarnings;         /* warnings kept (at most SSEM_MAX_WARNINGS)      */
+    ssem_diag_t warning[SSEM_MAX_WARNINGS];
+} ssem_image_t;
+
+/* Reads a program from text (not necessarily NUL-terminated). `name` is used
+ * for messages and for detection by extension; may be NULL. On success
+ * returns 0 and fills *img; on error returns -1 and fills *err. A text with no
+ * store lines in it is an error. */
+int ssem_load(const char *text, size_t len, const char *name, ssem_format_t format,
+              ssem_image_t *img, ssem_diag_t *err);
+
+/* Loading a program sets store lines (those defined; others become 0) and
+ * leaves A = CI = 0 (SPEC section 1). Equivalent to reset + pokes. */
+void ssem_load_image(ssem_t *m, const ssem_image_t *img);
+
+/* Writes the store in a format (LISTING, SNP or ASM) into a new malloc'd,
+ * NUL-terminated string, or NULL when out of memory or the format cannot be
+ * written. The caller frees it. */
+char *ssem_write(ssem_format_t format, const uint32_t store[SSEM_LINES]);
+
+/* ------------------------------------------------------------------------
+ * Assembler support and disassembler.
+ * ---------------------------------------------------------------------- */
+
+/* One word as assembly text: "LDN 24", "CMP", "STP", or "NUM -3" for a word
+ * that is not a plain instruction (any ignored bit set, or an operand on a
+ * function that takes none). Assembling the text gives the word back exactly.
+ * Returns buf. */
+char *ssem_disasm_word(uint32_t word, char *buf, size_t size);
+
+/* The word as 32 characters of 0/1, bit 0 first, plus NUL (size >= 33). */
+char *ssem_word_bits(uint32_t word, char *buf, size_t size);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* SSEM_H */

@@ -1,0 +1,152 @@
+/*
+ * machine.c - the reference step: T-next of SPEC section 3-4, and run().
+ *
+ * This is the oracle every other engine is checked against, so it stays as
+ * plain as the lecture's loop: increment CI, check the fetch, fetch, decode,
+ * a readable switch with a register-transfer comment on each case. All
+ * arithmetic is on uint32_t, so wrap-around is defined (negating 0x80000000
+ * gives 0x80000000) and there is no signed overflow anywhere.
+ *
+ * The fault (SPEC section 4): the real machine could not fetch when CI had
+ * any of bits 13-15 set, because the fetch used the JMP routing. We stop
+ * with SSEM_FAULT, executing nothing: CI keeps its incremented value, PI, A
+ * and the store are unchanged, and the step is not counted. m->lenient turns
+ * the check off (fetch from CI & 31), as most other emulators behave.
+ */
+#include "ssem.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const ssem_op_info_t op_table[8] = {
+#define SSEM_X_INFO(code, mn, notation, flags, rtl) {#mn, notation, rtl, flags},
+    SSEM_ISA(SSEM_X_INFO)
+#undef SSEM_X_INFO
+};
+
+const ssem_op_info_t *ssem_op_info(uint32_t function)
+{
+    return &op_table[function & SSEM_FUNC_MASK];
+}
+
+const char *ssem_stop_name(ssem_stop_t why)
+{
+    switch (why) {
+    case SSEM_RUNNING: return "running";
+    case SSEM_HALTED: return "halted";
+    case SSEM_FAULT: return "fault";
+    case SSEM_LIMIT: return "limit";
+    case SSEM_BREAK: return "break";
+    }
+    return "?";
+}
+
+void ssem_reset(ssem_t *m)
+{
+    bool lenient = m->lenient;
+    uint32_t breakpoints = m->breakpoints;
+    memset(m, 0, sizeof *m);
+    m->lenient = lenient;
+    m->breakpoints = breakpoints;
+}
+
+ssem_stop_t ssem_step(ssem_t *m)
+{
+    if (m->lamp)
+        return m->fault ? SSEM_FAULT : SSEM_HALTED;
+
+    /* 1. CI <- CI + 1 (mod 2^32) */
+    m->ci += 1u;
+
+    /* 2. the fetch routing cannot reach CI with bits 13-15 set */
+    if ((m->ci & SSEM_CI_FAULT_BITS) != 0u && !m->lenient) {
+        m->lamp = true;
+        m->fault = true;
+        return SSEM_FAULT;
+    }
+
+    /* 3. PI <- S[CI]; decode */
+    m->pi = m->store[m->ci & SSEM_LINE_MASK];
+    uint32_t n = ssem_word_line(m->pi);
+    uint32_t s = m->store[n];
+    m->steps += 1u;
+
+    switch (ssem_word_function(m->pi)) {
+    case 0: /* JMP   s, C     CI <- S[n] */
+        m->ci = s;
+        break;
+    case 1: /* JRP   c+s, C   CI <- CI + S[n] */
+        m->ci += s;
+        break;
+    case 2: /* LDN   -s, A    A <- -S[n] */
+        m->a = 0u - s;
+        break;
+    case 3: /* STO   a, S     S[n] <- A */
+        m->store[n] = m->a;
+        break;
+    case 4: /* SUB   a-s, A   A <- A - S[n] */
+    case 5: /* (function 5 is decoded as SUB too) */
+        m->a -= s;
+        break;
+    case 6: /* CMP   Test     if A < 0: CI <- CI + 1 (skip) */
+        if (m->a & 0x80000000u)
+            m->ci += 1u;
+        break;
+    case 7: /* STP   Stop     light the lamp; CI stays on this line */
+        m->lamp = true;
+        return SSEM_HALTED;
+    }
+    return SSEM_RUNNING;
+}
+
+ssem_stop_t ssem_run(ssem_t *m, uint64_t budget)
+{
+    for (uint64_t done = 0; done < budget; done++) {
+        if (m->breakpoints != 0u && done > 0u &&
+            (m->breakpoints >> ((m->ci + 1u) & SSEM_LINE_MASK)) & 1u)
+            return SSEM_BREAK;
+        ssem_stop_t why = ssem_step(m);
+        if (why != SSEM_RUNNING)
+            return why;
+    }
+    return SSEM_LIMIT;
+}
+
+void ssem_resume(ssem_t *m)
+{
+    m->lamp = false;
+    m->fault = false;
+}
+
+void ssem_poke(ssem_t *m, uint32_t line, uint32_t word)
+{
+    m->store[line & SSEM_LINE_MASK] = word;
+}
+
+bool ssem_tstate_equal(const ssem_t *x, const ssem_t *y)
+{
+    return memcmp(x->store, y->store, sizeof x->store) == 0 && x->a == y->a &&
+           x->ci == y->ci && x->pi == y->pi && x->lamp == y->lamp;
+}
+
+void ssem_fault_reason(const ssem_t *m, char *buf, size_t size)
+{
+    snprintf(buf, size,
+             "CI = 0x%08x has bits 13-15 set (%u): the Baby cannot fetch from it "
+             "(it would hang); line %u would have been fetched. "
+             "Use --lenient to fetch from CI & 31 as most emulators do",
+             (unsigned)m->ci, (unsigned)((m->ci >> SSEM_FUNC_SHIFT) & SSEM_FUNC_MASK),
+             (unsigned)(m->ci & SSEM_LINE_MASK));
+}
+
+double ssem_time_1948(uint64_t steps, double digit_period_us)
+{
+    return (double)steps * (double)SSEM_DIGITS_PER_INSTRUCTION * digit_period_us * 1e-6;
+}
+
+void ssem_load_image(ssem_t *m, const ssem_image_t *img)
+{
+    ssem_reset(m);
+    for (uint32_t line = 0; line < SSEM_LINES; line++)
+        ssem_poke(m, line, img->word[line]);
+}
