@@ -150,8 +150,9 @@ ssem_stop_t ssem_step(ssem_t *m);
 /* Runs until STP, a fault, a breakpoint or `budget` steps, whichever comes
  * first; never executes more than `budget` instructions. A breakpoint on line
  * L stops the run before the fetch from line L, except on the run's first
- * step (so that "continue" from a breakpoint moves on). budget 0 returns
- * SSEM_LIMIT at once. */
+ * step (so that "continue" from a breakpoint moves on). A machine whose lamp
+ * is lit returns SSEM_HALTED (or SSEM_FAULT) at once; otherwise budget 0
+ * returns SSEM_LIMIT at once. */
 ssem_stop_t ssem_run(ssem_t *m, uint64_t budget);
 
 /* The operator clears the lamp; the next step continues from CI + 1. */
@@ -173,6 +174,35 @@ void ssem_fault_reason(const ssem_t *m, char *buf, size_t size);
 double ssem_time_1948(uint64_t steps, double digit_period_us);
 #define SSEM_DIGIT_PERIOD_US 10.0
 #define SSEM_DIGITS_PER_INSTRUCTION 144u /* 36 digits a word time, 4 word times */
+
+/* ------------------------------------------------------------------------
+ * Engines: several ways to run the same machine, behind one interface.
+ *
+ * An engine takes the T-state in an ssem_t, runs at most `budget` steps,
+ * and leaves the exact T-state (its `interp`) in the ssem_t when it returns,
+ * with the same stop reason, step count and lamp as ssem_run would give.
+ * Engines may keep private state (predecoded lines, translated code), which
+ * is why they are objects; they notice any change made to m->store between
+ * calls themselves, so callers may write the store directly.
+ *
+ *   ref   the reference step (ssem_run): the oracle
+ *   fast  line-specialised threaded interpreter
+ *   dbt   dynamic binary translator to x86-64 (x86-64 Linux only)
+ * ---------------------------------------------------------------------- */
+typedef struct ssem_engine ssem_engine_t;
+
+/* The engines built in, best first; NULL-terminated list of names. */
+const char *const *ssem_engine_names(void);
+/* One line describing an engine, or NULL if there is none of that name. */
+const char *ssem_engine_summary(const char *name);
+/* The default engine: the fastest available. */
+const char *ssem_engine_default(void);
+/* A new engine, or NULL (unknown name, or out of memory). */
+ssem_engine_t *ssem_engine_new(const char *name);
+void ssem_engine_free(ssem_engine_t *e);
+const char *ssem_engine_name(const ssem_engine_t *e);
+/* As ssem_run, by this engine. */
+ssem_stop_t ssem_engine_run(ssem_engine_t *e, ssem_t *m, uint64_t budget);
 
 /* ------------------------------------------------------------------------
  * Diagnostics: every parser error carries file, line, column and message.

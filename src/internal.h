@@ -12,6 +12,28 @@
 #define SSEM_PRINTF(fmt, args) __attribute__((format(printf, fmt, args)))
 #else
 #define SSEM_PRINTF(fmt, args)
+/* An engine's implementation (src/engine_*.c). src/engine.c calls run only
+ * with the lamp off, budget >= 1 and no breakpoints (it handles those itself,
+ * identically for every engine), so an engine's loop has nothing to check
+ * but its own work. create may return NULL for "no private state"; it
+ * returns SSEM_ENGINE_NOMEM on failure. */
+typedef struct ssem_engine_ops {
+    const char *name;
+    const char *summary;
+    void *(*create)(void);
+    void (*destroy)(void *priv);
+    ssem_stop_t (*run)(void *priv, ssem_t *m, uint64_t budget);
+} ssem_engine_ops_t;
+#define SSEM_ENGINE_NOMEM ((void *)-1)
+
+extern const ssem_engine_ops_t ssem_engine_ref_ops;
+extern const ssem_engine_ops_t ssem_engine_fast_ops;
+/* DBT_PENDING: set to 1 when src/engine_dbt.c lands */
+#if 0 && defined(__x86_64__) && defined(__linux__)
+#define SSEM_HAVE_DBT 1
+extern const ssem_engine_ops_t ssem_engine_dbt_ops;
+#endif
+
 #endif
 
 /* Fills a diagnostic (message formatted with printf rules, truncated). */
@@ -26,5 +48,27 @@ void ssem_image_warn(ssem_image_t *img, const char *file, int line, int col, con
  * Same contract as ssem_load for one format. */
 int ssem_asm_parse(const char *text, size_t len, const char *name, ssem_image_t *img,
                    ssem_diag_t *err);
+
+/* An engine's implementation (src/engine_*.c). src/engine.c calls run only
+ * with the lamp off, budget >= 1 and no breakpoints (it handles those itself,
+ * identically for every engine), so an engine's loop has nothing to check
+ * but its own work. create may return NULL for "no private state"; it
+ * returns SSEM_ENGINE_NOMEM on failure. */
+typedef struct ssem_engine_ops {
+    const char *name;
+    const char *summary;
+    void *(*create)(void);
+    void (*destroy)(void *priv);
+    ssem_stop_t (*run)(void *priv, ssem_t *m, uint64_t budget);
+} ssem_engine_ops_t;
+#define SSEM_ENGINE_NOMEM ((void *)-1)
+
+extern const ssem_engine_ops_t ssem_engine_ref_ops;
+extern const ssem_engine_ops_t ssem_engine_fast_ops;
+/* DBT_PENDING: set to 1 when src/engine_dbt.c lands */
+#if 0 && defined(__x86_64__) && defined(__linux__)
+#define SSEM_HAVE_DBT 1
+extern const ssem_engine_ops_t ssem_engine_dbt_ops;
+#endif
 
 #endif

@@ -101,6 +101,8 @@ ssem_stop_t ssem_step(ssem_t *m)
 
 ssem_stop_t ssem_run(ssem_t *m, uint64_t budget)
 {
+    if (m->lamp) /* a stopped machine stays stopped, whatever the budget */
+        return m->fault ? SSEM_FAULT : SSEM_HALTED;
     for (uint64_t done = 0; done < budget; done++) {
         if (m->breakpoints != 0u && done > 0u &&
             (m->breakpoints >> ((m->ci + 1u) & SSEM_LINE_MASK)) & 1u)

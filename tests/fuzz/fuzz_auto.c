@@ -1,0 +1,4 @@
+/* fuzz_auto.c - libFuzzer harness for the auto loader (see fuzz_load.h). */
+#define FUZZ_FORMAT SSEM_FORMAT_AUTO
+#define FUZZ_NAME "x"
+#include "fuzz_load.h"

@@ -1,0 +1,62 @@
+/*
+ * fuzz_load.h - the body shared by the loader fuzz harnesses.
+ *
+ * Each tests/fuzz/fuzz_<format>.c defines FUZZ_FORMAT and FUZZ_NAME and
+ * includes this. On any input the loader must return cleanly (the sanitizers
+ * catch the rest); an error must carry a position inside the text and a
+ * message; a success must survive the round trip through every writer: the
+ * text written reloads to the same store, bit for bit.
+ */
+#ifndef FUZZ_LOAD_H
+#define FUZZ_LOAD_H
+
+#include "ssem.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void fuzz_check(int ok)
+{
+    if (!ok)
+        abort();
+}
+
+static void round_trip(const ssem_image_t *img, ssem_format_t format)
+{
+    char *text = ssem_write(format, img->word);
+    fuzz_check(text != NULL);
+    ssem_image_t again;
+    ssem_diag_t err;
+    fuzz_check(ssem_load(text, strlen(text), "roundtrip", format, &again, &err) == 0);
+    fuzz_check(memcmp(again.word, img->word, sizeof img->word) == 0);
+    free(text);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    ssem_image_t img;
+    ssem_diag_t err;
+    const char *text = (const char *)data;
+    if (ssem_load(text, size, FUZZ_NAME, FUZZ_FORMAT, &img, &err) == 0) {
+        fuzz_check(img.defined != 0u);
+        fuzz_check(img.nwarnings >= 0 && img.nwarnings <= SSEM_MAX_WARNINGS);
+        round_trip(&img, SSEM_FORMAT_SNP);
+        round_trip(&img, SSEM_FORMAT_LISTING);
+        round_trip(&img, SSEM_FORMAT_ASM);
+    } else {
+        fuzz_check(err.message[0] != '\0');
+        fuzz_check(memchr(err.message, '\0', sizeof err.message) != NULL);
+        fuzz_check(err.line >= 0 && err.col >= 0);
+        /* the line is inside the text (line count = newlines + 1) */
+        size_t lines = 1;
+        for (size_t i = 0; i < size; i++)
+            lines += data[i] == '\n';
+        fuzz_check((size_t)err.line <= lines + 1u);
+        char buf[1024];
+        ssem_diag_format(&err, text, size, buf, sizeof buf);
+    }
+    return 0;
+}
+
+#endif

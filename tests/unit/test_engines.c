@@ -1,0 +1,138 @@
+/*
+ * test_engines.c - every engine against the reference, and the interface.
+ *
+ * Runs for each engine that ssem_engine_names() lists, so a new engine is
+ * covered the day it is registered.
+ */
+#include "lockstep.h"
+
+static const char *const first_words_bits[25] = {
+    "00000000000000000000000000000000", "00011000000000100000000000000000",
+    "01011000000001100000000000000000", "01011000000000100000000000000000",
+    "11011000000001100000000000000000", "11101000000000100000000000000000",
+    "11011000000000010000000000000000", "00000000000000110000000000000000",
+    "00101000000001000000000000000000", "01011000000000010000000000000000",
+    "10011000000001100000000000000000", "10011000000000100000000000000000",
+    "00000000000000110000000000000000", "00000000000001110000000000000000",
+    "01011000000000100000000000000000", "10101000000000010000000000000000",
+    "11011000000001100000000000000000", "11011000000000100000000000000000",
+    "01011000000001100000000000000000", "01101000000000000000000000000000",
+    "10111111111111111111111111111111", "10000000000000000000000000000000",
+    "00100000000000000000000000000000", "00000000000000000011111111111111",
+    "11111111111111111100000000000000",
+};
+
+static void load_first(ssem_t *m)
+{
+    memset(m, 0, sizeof *m);
+    for (unsigned l = 0; l < 25; l++)
+        for (unsigned b = 0; b < 32; b++)
+            if (first_words_bits[l][b] == '1')
+                m->store[l] |= 1u << b;
+}
+
+static void test_registry(void)
+{
+    const char *const *names = ssem_engine_names();
+    int count = 0, have_ref = 0, have_fast = 0;
+    for (; names[count] != NULL; count++) {
+        have_ref |= strcmp(names[count], "ref") == 0;
+        have_fast |= strcmp(names[count], "fast") == 0;
+        CHECK(ssem_engine_summary(names[count]) != NULL);
+    }
+    CHECK(have_ref && have_fast);
+    CHECK(ssem_engine_new("no-such-engine") == NULL);
+    CHECK(ssem_engine_summary("no-such-engine") == NULL);
+    CHECK(strcmp(ssem_engine_default(), names[0]) == 0);
+    CHECK(strcmp(ssem_engine_default(), "ref") != 0); /* the fastest is the default */
+}
+
+static void test_first_program_every_engine(void)
+{
+    for (const char *const *n = ssem_engine_names(); *n; n++) {
+        ssem_t m;
+        load_first(&m);
+        ssem_engine_t *e = ssem_engine_new(*n);
+        CHECK(e != NULL);
+        if (e == NULL)
+            continue;
+        CHECK(strcmp(ssem_engine_name(e), *n) == 0);
+        CHECK_EQ(ssem_engine_run(e, &m, 5000000), SSEM_HALTED);
+        CHECK_EQ(m.steps, 2097154);
+        CHECK_EQ(m.store[27], 131072);
+        CHECK_EQ(m.ci, 13);
+        CHECK_EQ(m.pi, 7u << 13);
+        CHECK(m.lamp);
+        ssem_engine_free(e);
+    }
+}
+
+static void test_budget_exact_every_engine(void)
+{
+    /* stopping at every budget from 0 to 60 gives the reference's state */
+    for (const char *const *n = ssem_engine_names(); *n; n++) {
+        ssem_engine_t *e = ssem_engine_new(*n);
+        for (uint64_t budget = 0; budget <= 60 && e; budget++) {
+            ssem_t x, y;
+            load_first(&x);
+            y = x;
+            CHECK_EQ(ssem_engine_run(e, &x, budget), SSEM_LIMIT);
+            ssem_run(&y, budget);
+            CHECK_EQ(x.steps, budget);
+            CHECK(ssem_tstate_equal(&x, &y));
+        }
+        ssem_engine_free(e);
+    }
+}
+
+static void test_breakpoints_every_engine(void)
+{
+    for (const char *const *n = ssem_engine_names(); *n; n++) {
+        ssem_engine_t *e = ssem_engine_new(*n);
+        ssem_t m;
+        load_first(&m);
+        m.breakpoints = 1u << 13; /* the STP */
+        CHECK_EQ(ssem_engine_run(e, &m, 5000000), SSEM_BREAK);
+        CHECK_EQ(m.steps, 2097153);
+        CHECK_EQ(ssem_engine_run(e, &m, 5000000), SSEM_HALTED);
+        CHECK_EQ(m.steps, 2097154);
+        ssem_engine_free(e);
+    }
+}
+
+static void test_store_written_between_calls(void)
+{
+    /* the caller rewrites an instruction the engine has already run */
+    for (const char *const *n = ssem_engine_names(); *n; n++) {
+        ssem_engine_t *e = ssem_engine_new(*n);
+        ssem_t m;
+        memset(&m, 0, sizeof m);
+        m.store[1] = LS_INS(2, 20); /* LDN 20 */
+        m.store[2] = LS_INS(0, 21); /* JMP 21 -> line 1 */
+        m.store[20] = 1;
+        CHECK_EQ(ssem_engine_run(e, &m, 10), SSEM_LIMIT);
+        m.store[2] = LS_INS(7, 0); /* now STP */
+        CHECK_EQ(ssem_engine_run(e, &m, 10), SSEM_HALTED);
+        CHECK_EQ(m.ci, 2);
+        ssem_engine_free(e);
+    }
+}
+
+static void test_lockstep_every_engine(void)
+{
+    for (const char *const *n = ssem_engine_names(); *n; n++) {
+        lockstep_hard_cases(*n);
+        lockstep_random_stores(*n, 400);
+    }
+}
+
+int main(void)
+{
+    RUN(test_registry);
+    RUN(test_first_program_every_engine);
+    RUN(test_budget_exact_every_engine);
+    RUN(test_breakpoints_every_engine);
+    RUN(test_store_written_between_calls);
+    RUN(test_lockstep_every_engine);
+    return CHECK_DONE();
+}
