@@ -205,6 +205,34 @@ const char *ssem_engine_name(const ssem_engine_t *e);
 ssem_stop_t ssem_engine_run(ssem_engine_t *e, ssem_t *m, uint64_t budget);
 
 /* ------------------------------------------------------------------------
+ * The stepwise-correctness checker (SPEC section 8): two engines run side by
+ * side from the same T-state; after every `stride` steps their T-states
+ * (interp of each), step counts and stop reasons must agree. On the first
+ * disagreement it bisects back to the first step whose states differ.
+ * ---------------------------------------------------------------------- */
+typedef struct ssem_verify_result {
+    bool differ;           /* false: the engines agreed all the way          */
+    uint64_t steps;        /* steps run in agreement (or to the difference)  */
+    ssem_stop_t stop;      /* how the agreeing run ended                     */
+    /* when differ: */
+    uint64_t first_step;   /* the 1-based step after which the states differ */
+    ssem_t before;         /* the (agreed) state before that step            */
+    ssem_t after_a;        /* engine A's state after it                      */
+    ssem_t after_b;        /* engine B's state after it                      */
+    ssem_stop_t stop_a, stop_b;
+} ssem_verify_result_t;
+
+/* Runs engines a and b from `start` for at most max_steps steps, comparing
+ * every `stride` (>= 1) steps. Returns 0 when it could run (the outcome is in
+ * *res), -1 when an engine name is unknown. */
+int ssem_verify(const char *a, const char *b, const ssem_t *start, uint64_t max_steps,
+                uint64_t stride, ssem_verify_result_t *res);
+
+/* Fills m's store with a random program (biased towards plain instructions,
+ * small operands and jump words) from a 64-bit seed state; A = CI = 0. */
+void ssem_random_store(ssem_t *m, uint64_t *seed);
+
+/* ------------------------------------------------------------------------
  * Diagnostics: every parser error carries file, line, column and message.
  * ---------------------------------------------------------------------- */
 typedef struct ssem_diag {

@@ -24,6 +24,9 @@ static const ssem_engine_ops_t *const engines[] = {
 #endif
     &ssem_engine_fast_ops,
     &ssem_engine_ref_ops,
+#ifdef SSEM_TEST_EXTRA_ENGINE /* tests/unit/test_verify.c adds a broken engine */
+    &SSEM_TEST_EXTRA_ENGINE,
+#endif
 };
 #define ENGINE_COUNT (sizeof engines / sizeof engines[0])
 

@@ -302,7 +302,7 @@ static int read_snp(const char *text, size_t len, reader_t *r)
         if (k >= n || is_comment(s, n, k)) {
             /* a bare number: the count line, allowed once before any store line */
             if (seen_any) {
-                ssem_diag_set(r->err, r->name, r->lineno, col_of(k),
+                ssem_diag_set(r->err, r->name, r->lineno, col_of(j),
                               "expected ':' after the line number");
                 return -1;
             }
@@ -315,9 +315,10 @@ static int read_snp(const char *text, size_t len, reader_t *r)
         }
         seen_any = true;
         if (s[k] != ':') {
+            /* reported right after the number, where the colon belongs */
             char what[24];
-            describe_byte(s[k], what, sizeof what);
-            ssem_diag_set(r->err, r->name, r->lineno, col_of(k),
+            describe_byte(s[j], what, sizeof what);
+            ssem_diag_set(r->err, r->name, r->lineno, col_of(j),
                           "expected ':' after the line number, found %s", what);
             return -1;
         }

@@ -1,0 +1,202 @@
+#!/usr/bin/env bats
+# run.bats - `ssem run`: the monitor, JSON, trace, stdin, the first program.
+# Every expected value is worked out by hand from ../shared/SPEC.md.
+
+load helpers
+
+# A three-instruction program: A <- -S[20] = -5; S[21] <- A; stop.
+small_program() {
+    cat >"$T/small.asm" <<'ASM'
+; a small program: negate line 20 into line 21
+01: LDN 20      ; A <- -5
+02: STO 21      ; line 21 <- -5
+03: STP
+20: NUM 5
+ASM
+}
+
+@test "run small program: exit 0, the monitor rows worked out by hand" {
+    small_program
+    run --separate-stderr "$SSEM" run "$T/small.asm"
+    [ "$status" -eq 0 ]
+    [ -z "$stderr" ]
+    # 32 rows, 0 to 31
+    [ "$(printf '%s\n' "$output" | grep -cE '^ *[0-9]+  [.-]{32}( |$)')" -eq 32 ]
+    # line 20 = 5: bits 0 and 2, bit 0 on the left
+    [ "$(row 20)" = "-.-............................." ]
+    # line 21 = -5 = ...11111011: every bit but bit 2
+    [ "$(row 21)" = "--.-----------------------------" ]
+    # line 1 = LDN 20: n = 20 = bits 2 and 4; f = 2 = bit 14
+    [ "$(row 1)" = "..-.-.........-................." ]
+    # line 2 = STO 21: n = 21 = bits 0, 2, 4; f = 3 = bits 13 and 14
+    [ "$(row 2)" = "-.-.-........--................." ]
+    # line 3 = STP: f = 7 = bits 13, 14, 15
+    [ "$(row 3)" = ".............---................" ]
+    # untouched lines are empty
+    [ "$(row 0)" = "................................" ]
+    [ "$(row 31)" = "................................" ]
+    [[ "$output" == *"stop lamp: lit"* ]]
+    [[ "$output" == *"STP at line 3"* ]]
+    # three instructions, STP counted; 3 x 1.44 ms = 4.32 ms
+    [[ "$output" == *$'\n'"3 instructions"* ]]
+    [[ "$output" == *"4.32 ms"* ]]
+}
+
+@test "run small program: A, CI and PI registers" {
+    small_program
+    run "$SSEM" run "$T/small.asm"
+    [ "$status" -eq 0 ]
+    # A = -5 (bits: all but bit 2), CI = 3, PI = the STP word (57344)
+    printf '%s\n' "$output" | grep -qE '^A +11011111111111111111111111111111 +-5$'
+    printf '%s\n' "$output" | grep -qE '^CI +11000000000000000000000000000000 +3 +line 3$'
+    printf '%s\n' "$output" | grep -qE '^PI +00000000000001110000000000000000 +57344 +STP$'
+}
+
+@test "run --json small program: every field worked out by hand" {
+    small_program
+    run --separate-stderr "$SSEM" run --json "$T/small.asm"
+    [ "$status" -eq 0 ]
+    [ -z "$stderr" ]
+    # one line, one JSON object
+    [ "$(printf '%s\n' "$output" | wc -l)" -eq 1 ]
+    [ "$(jq 'j["status"]')" = '"halted"' ]
+    [ "$(jq 'j["steps"]')" = 3 ]
+    [ "$(jq 'j["a"]')" = -5 ]
+    [ "$(jq 'j["ci"]')" = 3 ]
+    [ "$(jq 'j["pi"]')" = 57344 ]
+    [ "$(jq 'j["lamp"]')" = true ]
+    [ "$(jq 'len(j["store"])')" = 32 ]
+    [ "$(jq 'j["store"][20]')" = 5 ]
+    [ "$(jq 'j["store"][21]')" = -5 ]
+    # LDN 20 = 20 + 2*8192, STO 21 = 21 + 3*8192, STP = 7*8192
+    [ "$(jq 'j["store"][1:4]')" = "[16404, 24597, 57344]" ]
+    [ "$(jq 'sum(abs(x) for x in j["store"]) - 16404 - 24597 - 57344 - 5 - 5')" = 0 ]
+    [ "$(jq 'abs(j["time_1948_s"] - 0.00432) < 1e-9')" = true ]
+}
+
+@test "run with --format=asm and --max-steps=N given with '='" {
+    small_program
+    run "$SSEM" run --format=asm --max-steps=3 --json "$T/small.asm"
+    [ "$status" -eq 0 ]
+    [ "$(jq 'j["steps"]')" = 3 ]
+}
+
+@test "run --max-steps exactly the program's length still halts (exit 0)" {
+    small_program
+    run "$SSEM" run --max-steps 3 --json "$T/small.asm"
+    [ "$status" -eq 0 ]
+    [ "$(jq 'j["status"]')" = '"halted"' ]
+    run "$SSEM" run --max-steps 2 --json "$T/small.asm"
+    [ "$status" -eq 4 ]
+    [ "$(jq 'j["status"]')" = '"limit"' ]
+    [ "$(jq 'j["steps"]')" = 2 ]
+    [ "$(jq 'j["store"][21]')" = -5 ]
+    [ "$(jq 'j["lamp"]')" = false ]
+}
+
+@test "run: the first program (2097154 instructions, line 27 = 131072)" {
+    p=$(first_program)
+    run --separate-stderr "$SSEM" run "$p"
+    [ "$status" -eq 0 ]
+    [[ "$output" == *$'\n'"2097154 instructions"* ]]
+    # 2^17 = bit 17; -2^17 = bits 17 to 31
+    [ "$(row 27)" = ".................-.............." ]
+    [ "$(row 26)" = ".................---------------" ]
+    [ "$(row 25)" = "................................" ]
+    [[ "$output" == *"STP at line 13"* ]]
+    printf '%s\n' "$output" | grep -qE '^ *27  [.-]{32}  .* 131072$'
+    # 2097154 x 1.44 ms = 3019.90 s = 50 min 19.9 s
+    [[ "$output" == *"50 min 19.9 s"* ]]
+}
+
+@test "run --json: the first program's final state (SPEC section 9)" {
+    run --separate-stderr "$SSEM" run --json "$(first_program)"
+    [ "$status" -eq 0 ]
+    [ "$(jq 'j["status"]')" = '"halted"' ]
+    [ "$(jq 'j["steps"]')" = 2097154 ]
+    [ "$(jq 'j["store"][27]')" = 131072 ]
+    [ "$(jq 'j["store"][26]')" = -131072 ]
+    [ "$(jq 'j["store"][25]')" = 0 ]
+    [ "$(jq 'j["a"]')" = 0 ]
+    [ "$(jq 'j["ci"]')" = 13 ]
+    [ "$(jq 'j["pi"]')" = 57344 ]
+    [ "$(jq 'j["lamp"]')" = true ]
+    # 2097154 x 0.00144 s = 3019.90176 s
+    [ "$(jq 'abs(j["time_1948_s"] - 3019.90176) < 1e-3')" = true ]
+}
+
+@test "run --json: the first program as NevynUK's FACTOR.SNP gives the same answer" {
+    run "$SSEM" run --json "$CORPUS/NevynUK_ManchesterBaby/HDL_SNP/FACTOR.SNP"
+    [ "$status" -eq 0 ]
+    [ "$(jq 'j["steps"]')" = 2097154 ]
+    [ "$(jq 'j["store"][27]')" = 131072 ]
+}
+
+@test "run --trace: one line per step, then the final state" {
+    small_program
+    run --separate-stderr "$SSEM" run --trace "$T/small.asm"
+    [ "$status" -eq 0 ]
+    trace=$(printf '%s\n' "$output" | grep -E '^ *[0-9]+  CI ')
+    [ "$(printf '%s\n' "$trace" | wc -l)" -eq 3 ]
+    # step 1 executes line 1 (LDN 20) leaving A = -5; step 3 is the STP
+    printf '%s\n' "$trace" | sed -n 1p | grep -qE '^ +1  CI +1  LDN 20 +A +-5$'
+    printf '%s\n' "$trace" | sed -n 2p | grep -qE '^ +2  CI +2  STO 21 +A +-5$'
+    printf '%s\n' "$trace" | sed -n 3p | grep -qE '^ +3  CI +3  STP +A +-5$'
+    [[ "$output" == *"stop lamp: lit"* ]]
+}
+
+@test "run --trace --json: N trace lines then one JSON object" {
+    # a loop of known length: A <- -(-4) = 4, then subtract 1 until A < 0.
+    # lines 1-2 run once, then lines 3-6 (SUB, CMP, JMP -> 2, ...) each pass.
+    cat >"$T/count.asm" <<'ASM'
+01: LDN 20      ; A = 4
+02: SUB 21      ; A = A - 1
+03: CMP         ; A < 0: skip to 5
+04: JMP 22      ; CI <- 1, next is line 2
+05: STP
+20: NUM -4
+21: NUM 1
+22: NUM 1
+ASM
+    # A after each SUB: 3, 2, 1, 0, -1; passes with A >= 0 take SUB CMP JMP
+    # (3 steps) four times; the last takes SUB CMP STP: 1 + 4*3 + 3 = 16.
+    run --separate-stderr "$SSEM" run --trace --json "$T/count.asm"
+    [ "$status" -eq 0 ]
+    [ "$(printf '%s\n' "$output" | wc -l)" -eq 17 ]
+    [ "$(printf '%s\n' "$output" | grep -cE '^ *[0-9]+  CI ')" -eq 16 ]
+    [ "$(jq 'j["steps"]')" = 16 ]
+    [ "$(jq 'j["a"]')" = -1 ]
+    [ "$(jq 'j["ci"]')" = 5 ]
+}
+
+@test "run -: the program from standard input" {
+    small_program
+    run --separate-stderr "$SSEM" run --json - <"$T/small.asm"
+    [ "$status" -eq 0 ]
+    [ "$(jq 'j["steps"]')" = 3 ]
+    [ "$(jq 'j["store"][21]')" = -5 ]
+}
+
+@test "run -: a listing from standard input (format detected from content)" {
+    # the lecture's listing form: N BITS, bit 0 first
+    printf '%s\n' \
+        '1 00101000000000100000000000000000 LDN 20' \
+        '2 00000000000001110000000000000000 STP' \
+        '20 11100000000000000000000000000000 7' >"$T/p.lst"
+    run --separate-stderr "$SSEM" run --json - <"$T/p.lst"
+    [ "$status" -eq 0 ]
+    [ "$(jq 'j["a"]')" = -7 ]
+    [ "$(jq 'j["steps"]')" = 2 ]
+    [ "$(jq 'j["ci"]')" = 2 ]
+}
+
+@test "run: a snapshot (.snp) with a count line" {
+    printf '%s\n' '; LDN 20, STP; line 20 = 7' 3 \
+        '0001:00101000000000100000000000000000' \
+        '0002:00000000000001110000000000000000' \
+        '0020:11100000000000000000000000000000' >"$T/p.snp"
+    run --separate-stderr "$SSEM" run --json "$T/p.snp"
+    [ "$status" -eq 0 ]
+    [ "$(jq 'j["a"]')" = -7 ]
+    [ "$(jq 'j["steps"]')" = 2 ]
+}
