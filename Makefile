@@ -59,8 +59,11 @@ build-fuzz/%: tests/fuzz/%.c $(LIB_SRC) include/ssem.h src/internal.h
 	clang -std=c11 -D_POSIX_C_SOURCE=200809L -g -O1 -Iinclude -Isrc \
 	  -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -o $@ $< $(LIB_SRC) -lm
 
-bench: $(BUILD)/ssem
-	bash bench/run.sh $(BUILD)/ssem
+# the benchmark driver (figures, not tests): `make bench`, or BENCH_ARGS=--quick
+$(BUILD)/bench: bench/bench.c $(BUILD)/libssem.a
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libssem.a -lm
+bench: $(BUILD)/ssem $(BUILD)/bench
+	$(BUILD)/bench $(BENCH_ARGS) $(BUILD)/ssem
 
 clean:
 	rm -rf build build-san build-fuzz build-*
