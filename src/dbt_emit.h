@@ -133,18 +133,19 @@ static inline void dbt_op_reg(dbt_buf_t *b, bool wide, unsigned op, unsigned reg
     dbt_modrm(b, X86_MOD_REG, reg, rm);
 }
 
-/* add/sub/cmp reg, imm: the short imm8 form when the value fits. */
-static inline void dbt_grp1_imm(dbt_buf_t *b, bool wide, unsigned ext, unsigned reg, int32_t imm)
+/* add/sub/cmp reg, imm (the imm32 is sign-extended in 64-bit forms): the
+ * short imm8 form when the value, read as signed, fits in a byte. */
+static inline void dbt_grp1_imm(dbt_buf_t *b, bool wide, unsigned ext, unsigned reg, uint32_t imm)
 {
     dbt_rex(b, wide, 0, reg);
-    if (imm >= -128 && imm <= 127) {
+    if (imm + 128u < 256u) {
         dbt_emit8(b, X86_OP_GRP1_IMM8);
         dbt_modrm(b, X86_MOD_REG, ext, reg);
-        dbt_emit8(b, (uint32_t)imm & 0xFFu);
+        dbt_emit8(b, imm & 0xFFu);
     } else {
         dbt_emit8(b, X86_OP_GRP1_IMM32);
         dbt_modrm(b, X86_MOD_REG, ext, reg);
-        dbt_emit32(b, (uint32_t)imm);
+        dbt_emit32(b, imm);
     }
 }
 

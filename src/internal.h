@@ -29,7 +29,7 @@ typedef struct ssem_engine_ops {
 extern const ssem_engine_ops_t ssem_engine_ref_ops;
 extern const ssem_engine_ops_t ssem_engine_fast_ops;
 /* DBT_PENDING: set to 1 when src/engine_dbt.c lands */
-#if 0 && defined(__x86_64__) && defined(__linux__)
+#if defined(__x86_64__) && defined(__linux__)
 #define SSEM_HAVE_DBT 1
 extern const ssem_engine_ops_t ssem_engine_dbt_ops;
 #endif
@@ -66,7 +66,7 @@ typedef struct ssem_engine_ops {
 extern const ssem_engine_ops_t ssem_engine_ref_ops;
 extern const ssem_engine_ops_t ssem_engine_fast_ops;
 /* DBT_PENDING: set to 1 when src/engine_dbt.c lands */
-#if 0 && defined(__x86_64__) && defined(__linux__)
+#if defined(__x86_64__) && defined(__linux__)
 #define SSEM_HAVE_DBT 1
 extern const ssem_engine_ops_t ssem_engine_dbt_ops;
 #endif

@@ -244,3 +244,11 @@ LIST
     # most of the corpus is readable (README.md: about 110 programs)
     [ "$loaded" -ge 50 ]
 }
+
+@test "asm -o creates the file with the usual permissions (umask 022 -> 644)" {
+    small_program
+    (umask 022 && "$SSEM" asm "$T/small.asm" -o "$T/out.snp")
+    # mkstemp's 0600 must not leak into the user's file: a new file gets
+    # 0666 & ~umask, as from cc -o, cp or a shell redirection
+    [ "$(stat -c %a "$T/out.snp")" = 644 ]
+}

@@ -102,3 +102,13 @@ load helpers
     run --separate-stderr "$SSEM" run "$T/garbage.bin"
     [ "$status" -eq 1 ]
 }
+
+@test "standard output cannot be written (/dev/full): exit 1 and a message" {
+    [ -w /dev/full ] || skip "no /dev/full"
+    printf '%s\n' '01: STP' >"$T/stop.asm"
+    for cmd in run asm disasm; do
+        run --separate-stderr bash -c '"$1" "$2" "$3" >/dev/full' - "$SSEM" "$cmd" "$T/stop.asm"
+        [ "$status" -eq 1 ] || { echo "$cmd: status $status"; false; }
+        [ -n "$stderr" ] || { echo "$cmd: exit 1 but nothing said on stderr"; false; }
+    done
+}

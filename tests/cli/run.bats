@@ -200,3 +200,17 @@ ASM
     [ "$(jq 'j["a"]')" = -7 ]
     [ "$(jq 'j["steps"]')" = 2 ]
 }
+
+@test "run: a CMP in line 30 with A < 0 sends the next fetch to line 0 (CI = 32)" {
+    # SPEC section 3: LDN 20 makes A = -1; JMP 21 makes CI = 29, so line 30
+    # runs next; the CMP skips (CI = 31); the next fetch is CI = 32, line 0.
+    printf '%s\n' '00: STP' '01: LDN 20' '02: JMP 21' '20: NUM 1' '21: NUM 29' \
+        '30: CMP' '31: NUM 0' >"$T/wrap.asm"
+    run --separate-stderr "$SSEM" run --json "$T/wrap.asm"
+    [ "$status" -eq 0 ]
+    [ "$(jq 'j["steps"]')" = 4 ]
+    [ "$(jq 'j["ci"]')" = 32 ]
+    [ "$(jq 'j["a"]')" = -1 ]
+    run "$SSEM" run "$T/wrap.asm"
+    [[ "$output" == *"STP at line 0"* ]]
+}

@@ -1,0 +1,499 @@
+/*
+ * engine_dbt.c - the `dbt` engine: a dynamic binary translator from Baby code
+ * to x86-64 machine code (x86-64 Linux only; the other engines always remain).
+ *
+ * Why this shape (../shared/NOTES.md has the measurements): the critical path
+ * of any Baby interpreter is CI feeding the next fetch. Translated code makes
+ * the Baby's line the host's program counter, so only A's dependency chain is
+ * left. The three parts of STYLE.md point 8 are: byte emitters with named
+ * opcodes (dbt_emit.h), W^X code memory (dbt_mem.c) and this translator.
+ *
+ * Blocks. A block starts at a line L and runs over consecutive lines until a
+ * JMP, JRP or STP, or line 31, or a line that must not be translated. A CMP
+ * does not end a block: its skip is a side exit (or a jump two instructions
+ * ahead inside the block). Blocks are cached by start line (a line may appear
+ * in several blocks) and chained by direct jumps, patched in when the
+ * successor is translated later. There is one cache for the current mode
+ * (strict or lenient); a change of mode flushes it.
+ *
+ * What is baked in. The words of the translated lines, and the operand words
+ * of JMP/JRP (so their targets are constants: JRP becomes an add to CI's high
+ * bits, usually nothing at all). `ctx.mask` has a bit per baked line and
+ * `shadow` the words they had. A translated STO tests the mask bit of its
+ * line and, when it is set, leaves to C, which flushes every translation if
+ * the word really changed (with 32 lines, a full flush is simplest). On entry
+ * to run(), the baked lines are compared with the store, so a caller may
+ * write m->store directly. A line whose writes keep flushing (code that
+ * modifies itself in a loop) is marked volatile after a few times and then
+ * executed by ssem_step instead, so it cannot make the engine thrash.
+ *
+ * Registers while in translated code (all callee-saved):
+ *   rbx  &m->store[0]        r13d  A
+ *   r12  &ctx                r14   steps left in the budget
+ *   rbp  PI (word of the last instruction executed)
+ *   r15d CI's bits above the line: while executing line L, CI = r15 + L
+ * CI's high part changes only at JMP/JRP, at a CMP skip past line 31 and when
+ * running off line 31, and only those places test the fault bits (strict).
+ *
+ * The budget is exact: a block of n instructions is entered only when at
+ * least n steps remain (it subtracts n at once) and gives back what an early
+ * exit (CMP skip, STO into code) did not execute. When fewer steps remain
+ * than the block holds, C finishes the budget with ssem_run (slow, simple).
+ *
+ * Every exit to C leaves the next fetch's CI (CI + 1) in ctx.next_ci, so C
+ * sets m->ci = next_ci - 1 and decides what comes next: a fault (ssem_step
+ * detects it, after the budget check, exactly as the reference does), a
+ * translation, a volatile line stepped by ssem_step, or the end.
+ */
+#if defined(__x86_64__) && defined(__linux__)
+
+#include "dbt_emit.h"
+#include "dbt_mem.h"
+#include "internal.h"
+
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define DBT_CODE_SIZE (512u * 1024u) /* far more than 32 blocks ever need    */
+#define DBT_BLOCK_ROOM 8192u          /* more than the largest block's code   */
+#define DBT_MAX_PATCHES 1024u         /* pending chain jumps (more: unchained) */
+#define DBT_VOLATILE_AFTER 4u         /* code changes before a line is stepped */
+
+/* Registers of the translated code (see the top of the file). */
+#define REG_STORE DBT_RBX
+#define REG_CTX DBT_R12
+#define REG_A DBT_R13
+#define REG_LEFT DBT_R14
+#define REG_HI DBT_R15
+#define REG_PI DBT_RBP
+#define REG_NEXT DBT_RAX   /* at an exit: the next fetch's CI */
+#define REG_REASON DBT_RCX /* at an exit: why (dbt_exit_t)    */
+
+typedef enum dbt_exit {
+    DBT_EXIT_NEXT = 0, /* continue at next_ci: C dispatches (untranslated, fault, budget) */
+    DBT_EXIT_HALT,     /* STP executed                                                   */
+    DBT_EXIT_STORE     /* a STO wrote a baked line (its line is PI & 31)                 */
+} dbt_exit_t;
+
+/* What C and translated code share; r12 points here. */
+typedef struct dbt_ctx {
+    uint32_t *store;
+    uint64_t left;
+    uint32_t a, hi, pi;
+    uint32_t next_ci;
+    uint32_t reason;
+    uint32_t mask; /* bit L: line L is baked into translated code */
+} dbt_ctx_t;
+
+#define CTX_OFF(field) ((int32_t)offsetof(dbt_ctx_t, field))
+
+typedef struct dbt_patch {
+    uint32_t line; /* the jump goes to this line's block once there is one */
+    size_t at;     /* offset of its rel32 field                             */
+} dbt_patch_t;
+
+typedef struct dbt {
+    dbt_ctx_t ctx;
+    dbt_mem_t mem;
+    dbt_buf_t buf;
+    bool broken;  /* no executable memory: run with ssem_run */
+    bool lenient; /* the mode the translations were made for */
+    size_t exit_at;                /* common exit                      */
+    size_t line_stub[SSEM_LINES];  /* "leave to C, next fetch line L"  */
+    size_t blocks_start;           /* translations start here          */
+    size_t block_at[SSEM_LINES];   /* block starting at line L ...     */
+    uint32_t block_len[SSEM_LINES]; /* ... and its length (0: none)    */
+    uint32_t shadow[SSEM_LINES];   /* baked lines' words                */
+    uint8_t changes[SSEM_LINES];   /* times a STO changed a baked line  */
+    uint32_t volatile_mask;        /* lines never translated           */
+    size_t npatch;
+    dbt_patch_t patch[DBT_MAX_PATCHES];
+} dbt_t;
+
+typedef void (*dbt_enter_t)(dbt_ctx_t *ctx, const uint8_t *target);
+
+_Static_assert(sizeof(dbt_enter_t) == sizeof(uint8_t *), "code pointers are data pointers");
+
+/* ------------------------------------------------------------ the fixed stubs */
+
+/* enter(ctx, target): save the callee-saved registers, load the machine's
+ * registers from ctx, jump to target. exit: the reverse, with next_ci and the
+ * reason from eax/ecx. One "leave at line L" stub per line serves as the
+ * target of not-yet-chained jumps and of fault and budget checks. */
+static const unsigned saved_regs[] = {DBT_RBX, DBT_RBP, DBT_R12, DBT_R13, DBT_R14, DBT_R15};
+#define SAVED_COUNT (sizeof saved_regs / sizeof saved_regs[0])
+
+static void emit_stubs(dbt_t *d)
+{
+    dbt_buf_t *b = &d->buf;
+    for (size_t i = 0; i < SAVED_COUNT; i++)
+        dbt_push(b, saved_regs[i]);
+    dbt_op_reg(b, true, X86_OP_MOV_RM_R, DBT_RDI, REG_CTX); /* mov r12, rdi */
+    dbt_op_mem(b, true, X86_OP_MOV_R_RM, REG_STORE, REG_CTX, CTX_OFF(store));
+    dbt_op_mem(b, false, X86_OP_MOV_R_RM, REG_A, REG_CTX, CTX_OFF(a));
+    dbt_op_mem(b, true, X86_OP_MOV_R_RM, REG_LEFT, REG_CTX, CTX_OFF(left));
+    dbt_op_mem(b, false, X86_OP_MOV_R_RM, REG_HI, REG_CTX, CTX_OFF(hi));
+    dbt_op_mem(b, false, X86_OP_MOV_R_RM, REG_PI, REG_CTX, CTX_OFF(pi));
+    dbt_jmp_reg(b, DBT_RSI);
+
+    d->exit_at = b->len;
+    dbt_op_mem(b, false, X86_OP_MOV_RM_R, REG_NEXT, REG_CTX, CTX_OFF(next_ci));
+    dbt_op_mem(b, false, X86_OP_MOV_RM_R, REG_REASON, REG_CTX, CTX_OFF(reason));
+    dbt_op_mem(b, false, X86_OP_MOV_RM_R, REG_A, REG_CTX, CTX_OFF(a));
+    dbt_op_mem(b, false, X86_OP_MOV_RM_R, REG_PI, REG_CTX, CTX_OFF(pi));
+    dbt_op_mem(b, true, X86_OP_MOV_RM_R, REG_LEFT, REG_CTX, CTX_OFF(left));
+    for (size_t i = SAVED_COUNT; i-- > 0;)
+        dbt_pop(b, saved_regs[i]);
+    dbt_emit8(b, X86_OP_RET);
+
+    for (uint32_t line = 0; line < SSEM_LINES; line++) {
+        d->line_stub[line] = b->len;
+        dbt_op_mem(b, false, X86_OP_LEA, REG_NEXT, REG_HI, (int32_t)line);
+        dbt_mov_imm(b, REG_REASON, DBT_EXIT_NEXT);
+        dbt_jmp(b, d->exit_at);
+    }
+    d->blocks_start = b->len;
+}
+
+/* ------------------------------------------------------------ the cache */
+
+static void flush(dbt_t *d)
+{
+    d->buf.len = d->blocks_start;
+    d->buf.overflow = false;
+    memset(d->block_len, 0, sizeof d->block_len);
+    d->ctx.mask = 0;
+    d->npatch = 0;
+}
+
+/* Whether the baked lines still hold the words they were translated from. */
+static bool store_matches(const dbt_t *d, const uint32_t *store)
+{
+    for (uint32_t line = 0; line < SSEM_LINES; line++)
+        if (((d->ctx.mask >> line) & 1u) && store[line] != d->shadow[line])
+            return false;
+    return true;
+}
+
+/* After a write to line n (by translated code or by ssem_step): drop every
+ * translation if it changed a baked word. */
+static void after_store(dbt_t *d, const uint32_t *store, uint32_t n)
+{
+    if (((d->ctx.mask >> n) & 1u) == 0u || store[n] == d->shadow[n])
+        return;
+    if (d->changes[n] < DBT_VOLATILE_AFTER)
+        d->changes[n]++;
+    if (d->changes[n] >= DBT_VOLATILE_AFTER)
+        d->volatile_mask |= 1u << n;
+    flush(d);
+}
+
+static bool is_jump(uint32_t f) { return f == SSEM_F0 || f == SSEM_F1; }
+
+/* A line may be translated unless it, or the operand of a JMP/JRP in it, is
+ * volatile (its word is baked, and it keeps changing). */
+static bool translatable(const dbt_t *d, const uint32_t *store, uint32_t line)
+{
+    uint32_t w = store[line];
+    if ((d->volatile_mask >> line) & 1u)
+        return false;
+    return !is_jump(ssem_word_function(w)) || ((d->volatile_mask >> ssem_word_line(w)) & 1u) == 0u;
+}
+
+/* ------------------------------------------------------------ the translator */
+
+/* jmp to line's block, or to its stub until the block exists (then patched). */
+static void emit_chain(dbt_t *d, uint32_t line)
+{
+    if (d->block_len[line] != 0u) {
+        dbt_jmp(&d->buf, d->block_at[line]);
+        return;
+    }
+    size_t at = dbt_jmp(&d->buf, d->line_stub[line]);
+    if (d->npatch < DBT_MAX_PATCHES)
+        d->patch[d->npatch++] = (dbt_patch_t){line, at};
+}
+
+/* Leave the block for the fetch at CI = r15 + x (x <= 33), giving back `unused`
+ * pre-charged steps; `pi` is the word of the last instruction executed. */
+static void emit_transfer(dbt_t *d, bool strict, uint32_t x, uint32_t unused, uint32_t pi)
+{
+    dbt_buf_t *b = &d->buf;
+    if (unused != 0u)
+        dbt_grp1_imm(b, true, X86_GRP1_ADD, REG_LEFT, unused);
+    dbt_mov_imm(b, REG_PI, pi);
+    if (x >= SSEM_LINES) { /* ran off line 31: CI's high part grows */
+        x -= SSEM_LINES;
+        dbt_grp1_imm(b, false, X86_GRP1_ADD, REG_HI, SSEM_LINES);
+        if (strict) {
+            dbt_test_reg_imm(b, REG_HI, SSEM_CI_FAULT_BITS);
+            dbt_jcc(b, X86_CC_NE, d->line_stub[x]); /* C reports the fault */
+        }
+    }
+    emit_chain(d, x);
+}
+
+/* Leave to C with a reason; the next fetch is at CI = r15 + x. */
+static void emit_exit(dbt_t *d, uint32_t x, uint32_t unused, uint32_t pi, dbt_exit_t why)
+{
+    dbt_buf_t *b = &d->buf;
+    if (unused != 0u)
+        dbt_grp1_imm(b, true, X86_GRP1_ADD, REG_LEFT, unused);
+    dbt_mov_imm(b, REG_PI, pi);
+    dbt_op_mem(b, false, X86_OP_LEA, REG_NEXT, REG_HI, (int32_t)x);
+    dbt_mov_imm(b, REG_REASON, (uint32_t)why);
+    dbt_jmp(b, d->exit_at);
+}
+
+/* Emits the block starting at `start` (a translatable line). Returns false
+ * when the buffer overflowed (nothing is recorded then). */
+static bool emit_block(dbt_t *d, const uint32_t *store, uint32_t start, bool strict)
+{
+    dbt_buf_t *b = &d->buf;
+    uint32_t word[SSEM_LINES], count = 0;
+    for (uint32_t line = start; line < SSEM_LINES; line++) {
+        if (count > 0u && !translatable(d, store, line))
+            break;
+        uint32_t f = ssem_word_function(store[line]);
+        word[count++] = store[line];
+        if (is_jump(f) || f == SSEM_F7)
+            break;
+    }
+
+    size_t entry = b->len, hot[SSEM_LINES];
+    struct {
+        size_t at;  /* the jcc's rel32 */
+        uint32_t i; /* the instruction (STO or CMP) it belongs to */
+    } cold[SSEM_LINES];
+    uint32_t ncold = 0;
+    /* recorded first, so that a jump back to the block's own start chains */
+    d->block_at[start] = entry;
+    d->block_len[start] = count;
+
+    /* budget: enter only if all `count` steps are allowed */
+    dbt_grp1_imm(b, true, X86_GRP1_CMP, REG_LEFT, count);
+    dbt_jcc(b, X86_CC_B, d->line_stub[start]);
+    dbt_grp1_imm(b, true, X86_GRP1_SUB, REG_LEFT, count);
+
+    bool ended = false; /* the last instruction left the block itself */
+    for (uint32_t i = 0; i < count; i++) {
+        uint32_t line = start + i, w = word[i], n = ssem_word_line(w);
+        int32_t operand = (int32_t)(n * sizeof(uint32_t));
+        hot[i] = b->len;
+        switch (ssem_word_function(w)) {
+        case 0: { /* JMP: CI <- S[n], baked; the next fetch is S[n] + 1 */
+            uint32_t next = store[n] + 1u;
+            dbt_mov_imm(b, REG_PI, w);
+            dbt_mov_imm(b, REG_HI, next & ~SSEM_LINE_MASK);
+            if (strict && (next & SSEM_CI_FAULT_BITS) != 0u)
+                dbt_jmp(b, d->line_stub[next & SSEM_LINE_MASK]); /* C faults */
+            else
+                emit_chain(d, next & SSEM_LINE_MASK);
+            ended = true;
+            break;
+        }
+        case 1: { /* JRP: CI <- CI + S[n]; next fetch r15 + (line + S[n] + 1) */
+            uint32_t t = line + store[n] + 1u, delta = t & ~SSEM_LINE_MASK;
+            dbt_mov_imm(b, REG_PI, w);
+            if (delta != 0u) {
+                dbt_grp1_imm(b, false, X86_GRP1_ADD, REG_HI, delta);
+                if (strict) {
+                    dbt_test_reg_imm(b, REG_HI, SSEM_CI_FAULT_BITS);
+                    dbt_jcc(b, X86_CC_NE, d->line_stub[t & SSEM_LINE_MASK]);
+                }
+            }
+            emit_chain(d, t & SSEM_LINE_MASK);
+            ended = true;
+            break;
+        }
+        case 2: /* LDN: A <- -S[n] */
+            dbt_op_mem(b, false, X86_OP_MOV_R_RM, REG_A, REG_STORE, operand);
+            dbt_neg(b, REG_A);
+            break;
+        case 3: /* STO: S[n] <- A; leave if line n is baked into code */
+            dbt_op_mem(b, false, X86_OP_MOV_RM_R, REG_A, REG_STORE, operand);
+            dbt_test_mem_imm(b, REG_CTX, CTX_OFF(mask), 1u << n);
+            cold[ncold].at = dbt_jcc(b, X86_CC_NE, 0);
+            cold[ncold++].i = i;
+            break;
+        case 4:
+        case 5: /* SUB: A <- A - S[n] */
+            dbt_op_mem(b, false, X86_OP_SUB_R_RM, REG_A, REG_STORE, operand);
+            break;
+        case 6: /* CMP: if A < 0, skip. A predicted branch, never a cmov. */
+            dbt_op_reg(b, false, X86_OP_TEST_RM_R, REG_A, REG_A);
+            cold[ncold].at = dbt_jcc(b, X86_CC_S, 0);
+            cold[ncold++].i = i;
+            break;
+        case 7: /* STP: lamp; CI stays on this line */
+            emit_exit(d, line + 1u, 0, w, DBT_EXIT_HALT);
+            ended = true;
+            break;
+        }
+    }
+    if (!ended) /* fall through to the line after the block */
+        emit_transfer(d, strict, start + count, 0, word[count - 1u]);
+
+    /* the rare paths, out of line */
+    for (uint32_t k = 0; k < ncold; k++) {
+        uint32_t i = cold[k].i, line = start + i, w = word[i];
+        if (!b->overflow)
+            dbt_patch_rel32(b, cold[k].at, b->len);
+        if (ssem_word_function(w) == SSEM_F3) {
+            emit_exit(d, line + 1u, count - i - 1u, w, DBT_EXIT_STORE);
+        } else if (i + 2u < count) { /* skip to an instruction of this block */
+            dbt_grp1_imm(b, true, X86_GRP1_ADD, REG_LEFT, 1u);
+            dbt_jmp(b, hot[i + 2u]);
+        } else {
+            emit_transfer(d, strict, line + 2u, count - i - 1u, w);
+        }
+    }
+    if (b->overflow) {
+        d->block_len[start] = 0;
+        return false;
+    }
+
+    /* bake: the block's words and its JMP/JRP operand */
+    for (uint32_t i = 0; i < count; i++) {
+        uint32_t line = start + i;
+        d->ctx.mask |= 1u << line;
+        d->shadow[line] = store[line];
+        if (is_jump(ssem_word_function(word[i]))) {
+            uint32_t n = ssem_word_line(word[i]);
+            d->ctx.mask |= 1u << n;
+            d->shadow[n] = store[n];
+        }
+    }
+    /* chain the jumps that were waiting for this block */
+    size_t kept = 0;
+    for (size_t k = 0; k < d->npatch; k++) {
+        if (d->patch[k].line == start)
+            dbt_patch_rel32(b, d->patch[k].at, entry);
+        else
+            d->patch[kept++] = d->patch[k];
+    }
+    d->npatch = kept;
+    return true;
+}
+
+/* Translates the block at `start`; false if code memory failed (broken). */
+static bool translate(dbt_t *d, const uint32_t *store, uint32_t start, bool strict)
+{
+    if (dbt_mem_writable(&d->mem) != 0) {
+        d->broken = true;
+        return false;
+    }
+    if (d->buf.cap - d->buf.len < DBT_BLOCK_ROOM)
+        flush(d); /* full: start over */
+    if (!emit_block(d, store, start, strict)) {
+        flush(d);
+        (void)emit_block(d, store, start, strict); /* fits: DBT_BLOCK_ROOM */
+    }
+    if (dbt_mem_executable(&d->mem) != 0) {
+        d->broken = true;
+        return false;
+    }
+    return d->block_len[start] != 0u;
+}
+
+/* ------------------------------------------------------------ the engine */
+
+static void *dbt_create(void)
+{
+    dbt_t *d = calloc(1, sizeof *d);
+    if (d == NULL)
+        return SSEM_ENGINE_NOMEM;
+    if (dbt_mem_map(&d->mem, DBT_CODE_SIZE) != 0) {
+        d->broken = true; /* no executable memory here: correct, just slow */
+        return d;
+    }
+    d->buf.code = d->mem.base;
+    d->buf.cap = d->mem.size;
+    emit_stubs(d);
+    if (d->buf.overflow || dbt_mem_executable(&d->mem) != 0)
+        d->broken = true;
+    flush(d);
+    return d;
+}
+
+static void dbt_destroy(void *priv)
+{
+    dbt_t *d = priv;
+    dbt_mem_unmap(&d->mem);
+    free(d);
+}
+
+/* One reference step, noticing a write into baked code. */
+static ssem_stop_t step_one(dbt_t *d, ssem_t *m)
+{
+    ssem_stop_t why = ssem_step(m);
+    if (why != SSEM_FAULT && ssem_word_function(m->pi) == SSEM_F3)
+        after_store(d, m->store, ssem_word_line(m->pi));
+    return why;
+}
+
+static ssem_stop_t dbt_run(void *priv, ssem_t *m, uint64_t budget)
+{
+    dbt_t *d = priv;
+    if (d->broken)
+        return ssem_run(m, budget);
+    if (m->lenient != d->lenient || !store_matches(d, m->store)) {
+        flush(d);
+        d->lenient = m->lenient;
+    }
+    bool strict = !m->lenient;
+    dbt_enter_t enter;
+    const uint8_t *base = d->mem.base;
+    memcpy(&enter, &base, sizeof enter);
+
+    uint64_t left = budget;
+    while (left > 0u) {
+        uint32_t next = m->ci + 1u, line = next & SSEM_LINE_MASK;
+        if ((strict && (next & SSEM_CI_FAULT_BITS) != 0u) || !translatable(d, m->store, line) ||
+            (d->block_len[line] == 0u && !translate(d, m->store, line, strict))) {
+            if (d->broken)
+                return ssem_run(m, left);
+            /* reports the fault, or steps a volatile line */
+            ssem_stop_t why = step_one(d, m);
+            if (why != SSEM_RUNNING)
+                return why;
+            left--;
+            continue;
+        }
+        if (left < d->block_len[line])
+            return ssem_run(m, left); /* the tail of the budget, step by step */
+
+        d->ctx.store = m->store;
+        d->ctx.left = left;
+        d->ctx.a = m->a;
+        d->ctx.pi = m->pi;
+        d->ctx.hi = next & ~SSEM_LINE_MASK;
+        enter(&d->ctx, base + d->block_at[line]);
+
+        m->steps += left - d->ctx.left;
+        left = d->ctx.left;
+        m->a = d->ctx.a;
+        m->pi = d->ctx.pi;
+        m->ci = d->ctx.next_ci - 1u;
+        if (d->ctx.reason == DBT_EXIT_HALT) {
+            m->lamp = true;
+            return SSEM_HALTED;
+        }
+        if (d->ctx.reason == DBT_EXIT_STORE)
+            after_store(d, m->store, ssem_word_line(m->pi));
+    }
+    return SSEM_LIMIT;
+}
+
+const ssem_engine_ops_t ssem_engine_dbt_ops = {
+    "dbt",
+    "dynamic binary translator to x86-64: chained basic blocks, flushed when a STO hits code",
+    dbt_create,
+    dbt_destroy,
+    dbt_run,
+};
+
+#else
+typedef int dbt_unused_t; /* ISO C wants at least one declaration */
+#endif
