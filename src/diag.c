@@ -81,12 +81,12 @@ char *ssem_diag_format(const ssem_diag_t *d, const char *text, size_t len, char 
     size_t at = (size_t)used;
     if (n > 200)
         n = 200;
-    /* the source line, with control characters made visible as '?' */
+    /* the source line, with control characters (and DEL) shown as '?' */
     if (at + 4 + n + 1 < size) {
         memcpy(buf + at, "    ", 4);
         at += 4;
         for (size_t i = 0; i < n; i++)
-            buf[at++] = (src[i] == '\t' || (unsigned char)src[i] >= 32u) ? src[i] : '?';
+            buf[at++] = (src[i] == '\t' || ((unsigned char)src[i] >= 32u && src[i] != 127)) ? src[i] : '?';
         buf[at++] = '\n';
         buf[at] = '\0';
     }

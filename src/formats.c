@@ -518,6 +518,10 @@ static ssem_format_t detect(const char *text, size_t len, const char *name)
         if (alone && !(significant == 1 && (hint == SSEM_FORMAT_SNP || hint == SSEM_FORMAT_ASM)))
             votes[SHAPE_NUMBER]++;
     }
+    /* bdwalton mixes "0001:BITS" with "0002 LDN 5" in one file; the
+     * assembler reads both kinds of line, so a mixture is assembly */
+    if (votes[SHAPE_SNP] != 0 && votes[SHAPE_OTHER] != 0)
+        return SSEM_FORMAT_ASM;
     unsigned best = 0;
     for (int k = 0; k < SHAPE_COUNT; k++)
         if (votes[k] > best)

@@ -22,6 +22,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 enum exit_status {
@@ -48,6 +49,16 @@ static void die_usage(const char *fmt, ...)
     fprintf(stderr, "\n(try '%s --help')\n", program_name);
     va_end(ap);
     exit(EXIT_USAGE);
+}
+
+/* Flushes standard output; on failure (a full disk, a closed pipe) says so
+ * and returns -1. */
+static int finish_stdout(void)
+{
+    if (fflush(stdout) == 0 && !ferror(stdout))
+        return 0;
+    fprintf(stderr, "%s: standard output: %s\n", program_name, strerror(errno));
+    return -1;
 }
 
 /* ---------------------------------------------------------------- input */
@@ -358,6 +369,8 @@ static int cmd_run(int argc, char **argv)
             if (why != SSEM_RUNNING)
                 break;
             why = SSEM_LIMIT;
+            if (ferror(stdout))
+                break; /* nobody is reading the trace: finish_stdout reports it */
         }
     } else {
         why = ssem_engine_run(engine, &m, max_steps);
@@ -367,7 +380,7 @@ static int cmd_run(int argc, char **argv)
         print_json(&m, why);
     else
         print_state(&m, why);
-    if (fflush(stdout) != 0)
+    if (finish_stdout() != 0)
         return EXIT_BAD_INPUT;
     return why == SSEM_HALTED ? EXIT_HALTED : why == SSEM_FAULT ? EXIT_FAULT : EXIT_LIMIT;
 }
@@ -389,6 +402,10 @@ static int write_file_atomically(const char *path, const char *text)
         free(tmp);
         return -1;
     }
+    /* mkstemp makes the file 0600; give it the mode a plain fopen would */
+    mode_t mask = umask(0);
+    umask(mask);
+    fchmod(fd, 0666 & ~mask);
     FILE *f = fdopen(fd, "w");
     bool ok = f != NULL && fputs(text, f) >= 0;
     ok = (f != NULL && fclose(f) == 0) && ok;
@@ -478,7 +495,7 @@ static int convert(int argc, char **argv, const char *usage, ssem_format_t to, b
     int rc = 0;
     if (out != NULL)
         rc = write_file_atomically(out, text) == 0 ? 0 : EXIT_BAD_INPUT;
-    else if (fputs(text, stdout) < 0 || fflush(stdout) != 0)
+    else if (fputs(text, stdout) < 0 || finish_stdout() != 0)
         rc = EXIT_BAD_INPUT;
     free(text);
     return rc;

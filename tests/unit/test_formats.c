@@ -266,6 +266,13 @@ static void test_detection(void)
     CHECK_EQ(img.format, SSEM_FORMAT_ASM);
     CHECK_EQ(img.word[1], 0x4018u);
     CHECK_EQ(img.word[2], 0xE000u);
+    /* bdwalton's mixture of snapshot and assembly lines is assembly */
+    CHECK_EQ(load("0000:" B_ONE "\n0001 LDN 24\n0002:" B_STP "\n", "m.baby", SSEM_FORMAT_AUTO),
+             0);
+    CHECK_EQ(img.format, SSEM_FORMAT_ASM);
+    CHECK_EQ(img.word[0], 1u);
+    CHECK_EQ(img.word[1], 0x4018u);
+    CHECK_EQ(img.word[2], 0xE000u);
     /* one bad line in a snapshot is reported as a snapshot error */
     const char *bad = "0000:" B_ONE "\n0001:" B_ONE "1\n0002:" B_ONE "\n";
     CHECK_ERR_AT(bad, SSEM_FORMAT_AUTO, 2, 38);
