@@ -1,0 +1,296 @@
+/*
+ * cli.c - the pieces every `ssem` subcommand shares (see cli.h): messages,
+ * reading and loading programs, option parsing, atomic output, engines, and
+ * the final-state printing of `ssem run`.
+ */
+#include "cli.h"
+
+#include <errno.h>
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+const char *program_name = "ssem";
+
+void die_usage(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fprintf(stderr, "%s: ", program_name);
+    vfprintf(stderr, fmt, ap);
+    fprintf(stderr, "\n(try '%s --help')\n", program_name);
+    va_end(ap);
+    exit(EXIT_USAGE);
+}
+
+/* Flushes standard output; on failure (a full disk, a closed pipe) says so
+ * and returns -1. */
+int finish_stdout(void)
+{
+    if (fflush(stdout) == 0 && !ferror(stdout))
+        return 0;
+    fprintf(stderr, "%s: standard output: %s\n", program_name, strerror(errno));
+    return -1;
+}
+
+/* ---------------------------------------------------------------- input */
+
+/* Reads a whole file (or stdin for "-"). On failure prints and returns -1. */
+int read_source(const char *name, source_t *src)
+{
+    FILE *f = strcmp(name, "-") == 0 ? stdin : fopen(name, "rb");
+    if (f == NULL) {
+        fprintf(stderr, "%s: %s: %s\n", program_name, name, strerror(errno));
+        return -1;
+    }
+    size_t cap = 4096, len = 0;
+    char *buf = malloc(cap);
+    while (buf != NULL) {
+        size_t got = fread(buf + len, 1, cap - len, f);
+        len += got;
+        if (got == 0)
+            break;
+        if (len == cap) {
+            if (cap >= MAX_INPUT_BYTES) {
+                fprintf(stderr, "%s: %s: file too large (over %u bytes)\n", program_name, name,
+                        MAX_INPUT_BYTES);
+                free(buf);
+                buf = NULL;
+                break;
+            }
+            cap *= 2;
+            char *bigger = realloc(buf, cap);
+            if (bigger == NULL)
+                free(buf);
+            buf = bigger;
+        }
+    }
+    int failed = buf == NULL || ferror(f);
+    if (failed && buf != NULL)
+        fprintf(stderr, "%s: %s: %s\n", program_name, name, strerror(errno));
+    if (f != stdin)
+        fclose(f);
+    if (failed) {
+        free(buf);
+        return -1;
+    }
+    src->name = name;
+    src->text = buf;
+    src->len = len;
+    return 0;
+}
+
+void print_diag(const source_t *src, const ssem_diag_t *d, bool warning)
+{
+    char buf[1024];
+    ssem_diag_t shown = *d;
+    if (warning) /* the message keeps its first 180 characters */
+        snprintf(shown.message, sizeof shown.message, "warning: %.180s", d->message);
+    ssem_diag_format(&shown, src->text, src->len, buf, sizeof buf);
+    fprintf(stderr, "%s: %s", program_name, buf);
+}
+
+/* Loads a program; prints warnings; on error prints it and returns -1. */
+int load_program(const char *name, ssem_format_t format, source_t *src,
+                        ssem_image_t *img)
+{
+    if (read_source(name, src) != 0)
+        return -1;
+    ssem_diag_t err;
+    if (ssem_load(src->text, src->len, name, format, img, &err) != 0) {
+        print_diag(src, &err, false);
+        return -1;
+    }
+    for (int i = 0; i < img->nwarnings; i++)
+        print_diag(src, &img->warning[i], true);
+    return 0;
+}
+
+/* ------------------------------------------------------------- options */
+
+/* Matches "--name" or "--name=value"; for options with a value, takes it from
+ * "=value" or the next argument. Returns the value, "" for a flag, or NULL. */
+const char *match_option(int argc, char **argv, int *i, const char *name,
+                                bool has_value)
+{
+    const char *arg = argv[*i];
+    size_t n = strlen(name);
+    if (strncmp(arg, name, n) != 0)
+        return NULL;
+    if (arg[n] == '\0') {
+        if (!has_value)
+            return "";
+        if (*i + 1 >= argc)
+            die_usage("option '%s' needs a value", name);
+        return argv[++*i];
+    }
+    if (arg[n] == '=' && has_value)
+        return arg + n + 1;
+    if (arg[n] == '=')
+        die_usage("option '%s' takes no value", name);
+    return NULL;
+}
+
+uint64_t parse_count(const char *opt, const char *text)
+{
+    char *end;
+    errno = 0;
+    if (*text == '-' || *text == '\0')
+        die_usage("%s: '%s' is not a non-negative number", opt, text);
+    unsigned long long v = strtoull(text, &end, 10);
+    if (errno != 0 || *end != '\0')
+        die_usage("%s: '%s' is not a non-negative number", opt, text);
+    return (uint64_t)v;
+}
+
+ssem_format_t parse_format_option(const char *text)
+{
+    ssem_format_t f;
+    if (ssem_format_parse(text, &f) != 0)
+        die_usage("unknown format '%s' (auto, listing, snp, asm, bits, decimal)", text);
+    return f;
+}
+
+bool is_help(const char *arg) { return strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0; }
+
+ssem_engine_t *open_engine(const char *name)
+{
+    if (name == NULL)
+        name = ssem_engine_default();
+    if (ssem_engine_summary(name) == NULL)
+        die_usage("unknown engine '%s' (see 'ssem engines')", name);
+    ssem_engine_t *e = ssem_engine_new(name);
+    if (e == NULL) {
+        fprintf(stderr, "%s: engine '%s': out of memory\n", program_name, name);
+        exit(EXIT_BAD_INPUT);
+    }
+    return e;
+}
+
+
+
+/* Writes text to path atomically (temporary file beside it, then rename).
+ * Returns 0, or prints and returns -1 leaving no file behind. */
+int write_file_atomically(const char *path, const char *text)
+{
+    size_t n = strlen(path);
+    char *tmp = malloc(n + 16);
+    if (tmp == NULL)
+        return -1;
+    snprintf(tmp, n + 16, "%s.tmpXXXXXX", path);
+    int fd = mkstemp(tmp);
+    if (fd < 0) {
+        fprintf(stderr, "%s: %s: %s\n", program_name, path, strerror(errno));
+        free(tmp);
+        return -1;
+    }
+    /* mkstemp makes the file 0600; give it the mode a plain fopen would */
+    mode_t mask = umask(0);
+    umask(mask);
+    fchmod(fd, 0666 & ~mask);
+    FILE *f = fdopen(fd, "w");
+    bool ok = f != NULL && fputs(text, f) >= 0;
+    ok = (f != NULL && fclose(f) == 0) && ok;
+    if (f == NULL)
+        close(fd);
+    if (ok && rename(tmp, path) != 0)
+        ok = false;
+    if (!ok) {
+        fprintf(stderr, "%s: %s: %s\n", program_name, path, strerror(errno));
+        remove(tmp);
+    }
+    free(tmp);
+    return ok ? 0 : -1;
+}
+
+
+/* ------------------------------------------------------------ printing */
+
+/* Seconds as "50 min 20.1 s" or "7.2 ms". */
+void format_duration(double seconds, char *buf, size_t size)
+{
+    if (seconds >= 3600.0)
+        snprintf(buf, size, "%d h %d min %.1f s", (int)(seconds / 3600.0),
+                 (int)(seconds / 60.0) % 60, seconds - 60.0 * (double)(int)(seconds / 60.0));
+    else if (seconds >= 60.0)
+        snprintf(buf, size, "%d min %.1f s", (int)(seconds / 60.0),
+                 seconds - 60.0 * (double)(int)(seconds / 60.0));
+    else if (seconds >= 1.0)
+        snprintf(buf, size, "%.2f s", seconds);
+    else
+        snprintf(buf, size, "%.2f ms", seconds * 1000.0);
+}
+
+/* The store as the monitor showed it: 32 rows, bit 0 on the left, a 0 a dot
+ * and a 1 a dash; each row followed by its disassembly. */
+static void print_monitor(const ssem_t *m)
+{
+    printf("     0         1         2         3\n");
+    printf("     01234567890123456789012345678901\n");
+    for (uint32_t line = 0; line < SSEM_LINES; line++) {
+        char bits[33], text[40];
+        ssem_word_bits(m->store[line], bits, sizeof bits);
+        for (int i = 0; i < 32; i++)
+            bits[i] = bits[i] == '1' ? '-' : '.';
+        ssem_disasm_word(m->store[line], text, sizeof text);
+        printf("%3u  %s  %-16s %11" PRId32 "\n", (unsigned)line, bits, text,
+               ssem_word_signed(m->store[line]));
+    }
+}
+
+static void print_register(const char *name, uint32_t w, const char *note)
+{
+    char bits[33];
+    ssem_word_bits(w, bits, sizeof bits);
+    printf("%-3s  %s  %11" PRId32 "%s%s\n", name, bits, ssem_word_signed(w), note ? "  " : "",
+           note ? note : "");
+}
+
+void print_state(const ssem_t *m, ssem_stop_t why)
+{
+    char text[40], when[64], ci_note[64];
+    print_monitor(m);
+    printf("\n");
+    print_register("A", m->a, NULL);
+    snprintf(ci_note, sizeof ci_note, "line %u", (unsigned)(m->ci & SSEM_LINE_MASK));
+    print_register("CI", m->ci, ci_note);
+    print_register("PI", m->pi, ssem_disasm_word(m->pi, text, sizeof text));
+    switch (why) {
+    case SSEM_HALTED:
+        printf("stop lamp: lit (STP at line %u)\n", (unsigned)(m->ci & SSEM_LINE_MASK));
+        break;
+    case SSEM_FAULT: {
+        char reason[256];
+        ssem_fault_reason(m, reason, sizeof reason);
+        printf("stop lamp: lit (fault: %s)\n", reason);
+        break;
+    }
+    case SSEM_LIMIT:
+        printf("stop lamp: off (step limit reached: still running)\n");
+        break;
+    default:
+        printf("stop lamp: %s (%s)\n", m->lamp ? "lit" : "off", ssem_stop_name(why));
+        break;
+    }
+    format_duration(ssem_time_1948(m->steps, SSEM_DIGIT_PERIOD_US), when, sizeof when);
+    printf("%" PRIu64 " instructions; the Baby would have taken %s (1.44 ms an instruction)\n",
+           m->steps, when);
+}
+
+void print_json(const ssem_t *m, ssem_stop_t why)
+{
+    const char *status = why == SSEM_HALTED ? "halted" : why == SSEM_FAULT ? "fault" : "limit";
+    printf("{\"status\":\"%s\",\"steps\":%" PRIu64 ",\"a\":%" PRId32 ",\"ci\":%" PRId32
+           ",\"pi\":%" PRId32 ",\"lamp\":%s,\"store\":[",
+           status, m->steps, ssem_word_signed(m->a), ssem_word_signed(m->ci),
+           ssem_word_signed(m->pi), m->lamp ? "true" : "false");
+    for (uint32_t i = 0; i < SSEM_LINES; i++)
+        printf("%s%" PRId32, i ? "," : "", ssem_word_signed(m->store[i]));
+    printf("],\"time_1948_s\":%.6f}\n", ssem_time_1948(m->steps, SSEM_DIGIT_PERIOD_US));
+}
+
+/* Creates the engine named by --engine (the fastest when NULL). */

@@ -1,0 +1,75 @@
+/*
+ * cli.h - what the `ssem` command's subcommands share: messages, option
+ * parsing, loading a program, files written atomically, engines.
+ *
+ * Each subcommand lives in its own tools/cmd_*.c and is listed in the table
+ * of tools/ssem.c. Exit statuses are the same for all of them.
+ */
+#ifndef SSEM_CLI_H
+#define SSEM_CLI_H
+
+#include "ssem.h"
+
+#include <stdbool.h>
+#include <stdio.h>
+
+enum exit_status {
+    EXIT_HALTED = 0,    /* halted (STP) / success          */
+    EXIT_BAD_INPUT = 1, /* a file that does not load       */
+    EXIT_USAGE = 2,     /* bad usage                       */
+    EXIT_FAULT = 3,     /* CI bits 13-15 set at a fetch    */
+    EXIT_LIMIT = 4,     /* the step limit was reached      */
+    EXIT_DIFFER = 5,    /* (verify) the engines differ     */
+};
+
+#define DEFAULT_MAX_STEPS 100000000ull /* 100 million: ~40 hours of 1948 time */
+#define MAX_INPUT_BYTES (16u << 20)    /* no Baby program is 16 MiB of text */
+
+extern const char *program_name;
+
+/* Prints "ssem: message" and a hint, exits with EXIT_USAGE. */
+void die_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
+/* Flushes standard output; on failure says so and returns -1. */
+int finish_stdout(void);
+
+typedef struct source {
+    const char *name; /* as given on the command line; "-" is stdin */
+    char *text;
+    size_t len;
+} source_t;
+
+/* Reads a whole file (or stdin for "-"). On failure prints and returns -1. */
+int read_source(const char *name, source_t *src);
+/* Prints a diagnostic with its source line and caret ("warning: " prefixed). */
+void print_diag(const source_t *src, const ssem_diag_t *d, bool warning);
+/* Loads a program; prints warnings; on error prints it and returns -1. */
+int load_program(const char *name, ssem_format_t format, source_t *src, ssem_image_t *img);
+
+/* "--name" / "--name=value" / "--name value"; "" for a flag, NULL if no match. */
+const char *match_option(int argc, char **argv, int *i, const char *name, bool has_value);
+uint64_t parse_count(const char *opt, const char *text);
+ssem_format_t parse_format_option(const char *text);
+bool is_help(const char *arg);
+
+/* Creates the engine named by --engine (the fastest when NULL); exits on error. */
+ssem_engine_t *open_engine(const char *name);
+
+/* Writes text to path atomically (temporary file beside it, then rename).
+ * Returns 0, or prints and returns -1 leaving no file behind. */
+int write_file_atomically(const char *path, const char *text);
+
+/* Seconds as "50 min 20.1 s" or "7.2 ms". */
+void format_duration(double seconds, char *buf, size_t size);
+/* The final state as `ssem run` shows it: the monitor, registers, lamp, time. */
+void print_state(const ssem_t *m, ssem_stop_t why);
+/* The final state as one JSON object. */
+void print_json(const ssem_t *m, ssem_stop_t why);
+
+/* The subcommands: argv[0] is the subcommand's name. */
+int cmd_run(int argc, char **argv);
+int cmd_asm(int argc, char **argv);
+int cmd_disasm(int argc, char **argv);
+int cmd_engines(int argc, char **argv);
+int cmd_verify(int argc, char **argv);
+
+#endif

@@ -1,0 +1,197 @@
+/*
+ * cmd_verify.c - `ssem engines` and `ssem verify`: the engines, and the
+ * lecture's stepwise-correctness condition checked between two of them.
+ */
+#include "cli.h"
+
+#include <errno.h>
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* --------------------------------------------------------- ssem engines */
+
+int cmd_engines(int argc, char **argv)
+{
+    if (argc > 1 && is_help(argv[1])) {
+        printf("usage: ssem engines\n\nLists the engines built in, the default (fastest) first.\n");
+        return 0;
+    }
+    if (argc > 1)
+        die_usage("engines: takes no arguments");
+    for (const char *const *n = ssem_engine_names(); *n; n++)
+        printf("%-5s %s%s\n", *n, ssem_engine_summary(*n),
+               strcmp(*n, ssem_engine_default()) == 0 ? " (default)" : "");
+    return 0;
+}
+
+/* ---------------------------------------------------------- ssem verify */
+
+static const char verify_usage[] =
+    "usage: ssem verify [options] FILE\n"
+    "       ssem verify [options] --random N [--steps M] [--seed S]\n"
+    "\n"
+    "The lecture's correctness condition, checked: runs two engines side by\n"
+    "side from the same state and compares their T-states (store, A, CI, PI,\n"
+    "lamp) and step counts after every step, or every K steps and then bisects\n"
+    "to the first step that differs. On a difference it prints the step, the\n"
+    "instruction and both states with the differing parts marked.\n"
+    "\n"
+    "options:\n"
+    "  --engines=A,B    the two engines (default: all = each engine against ref)\n"
+    "  --stride=K       compare every K steps (default 1)\n"
+    "  --max-steps=N    check at most N steps of a program (default 100000000)\n"
+    "  --random=N       check N random stores instead of a file\n"
+    "  --steps=M        steps per random store (default 10000)\n"
+    "  --seed=S         seed for the random stores (default 1)\n"
+    "  --lenient        run with the fetch fault check off\n"
+    "  --format=F       input format (as for run)\n"
+    "\n"
+    "exit status: 0 the engines agree, 1 bad input, 2 bad usage, 5 they differ\n";
+
+static void print_difference(const char *name_a, const char *name_b,
+                             const ssem_verify_result_t *r)
+{
+    char text[40], ba[33], bb[33];
+    uint32_t line = (r->before.ci + 1u) & SSEM_LINE_MASK;
+    printf("%s and %s differ at step %" PRIu64 ": line %u, %s\n", name_a, name_b, r->first_step,
+           (unsigned)line, ssem_disasm_word(r->before.store[line], text, sizeof text));
+    printf("stop: %s / %s; steps %" PRIu64 " / %" PRIu64 "\n", ssem_stop_name(r->stop_a),
+           ssem_stop_name(r->stop_b), r->after_a.steps, r->after_b.steps);
+    printf("     %-32s  %-32s\n", name_a, name_b);
+    struct {
+        const char *name;
+        uint32_t x, y;
+    } regs[] = {{"A", r->after_a.a, r->after_b.a},
+                {"CI", r->after_a.ci, r->after_b.ci},
+                {"PI", r->after_a.pi, r->after_b.pi},
+                {"lamp", r->after_a.lamp, r->after_b.lamp}};
+    for (size_t i = 0; i < sizeof regs / sizeof regs[0]; i++)
+        printf("%-4s %s  %s  %s\n", regs[i].name, ssem_word_bits(regs[i].x, ba, sizeof ba),
+               ssem_word_bits(regs[i].y, bb, sizeof bb), regs[i].x != regs[i].y ? "<-- differs" : "");
+    for (uint32_t l = 0; l < SSEM_LINES; l++)
+        printf("%4u %s  %s  %s\n", (unsigned)l, ssem_word_bits(r->after_a.store[l], ba, sizeof ba),
+               ssem_word_bits(r->after_b.store[l], bb, sizeof bb),
+               r->after_a.store[l] != r->after_b.store[l] ? "<-- differs" : "");
+}
+
+/* Checks one start state against every pair; returns true when all agree. */
+static bool verify_state(const char *what, const ssem_t *start, char **pairs, size_t npairs,
+                         uint64_t max_steps, uint64_t stride, bool quiet)
+{
+    bool all_agree = true;
+    for (size_t p = 0; p < npairs; p += 2) {
+        ssem_verify_result_t r;
+        ssem_verify(pairs[p], pairs[p + 1], start, max_steps, stride, &r);
+        if (r.differ) {
+            printf("%s: ", what);
+            print_difference(pairs[p], pairs[p + 1], &r);
+            all_agree = false;
+        } else if (!quiet) {
+            printf("%s: %s and %s agree over %" PRIu64 " steps (%s), compared every %" PRIu64
+                   " step%s\n",
+                   what, pairs[p], pairs[p + 1], r.steps, ssem_stop_name(r.stop), stride,
+                   stride == 1 ? "" : "s");
+        }
+    }
+    return all_agree;
+}
+
+int cmd_verify(int argc, char **argv)
+{
+    ssem_format_t format = SSEM_FORMAT_AUTO;
+    uint64_t stride = 1, max_steps = DEFAULT_MAX_STEPS, random_count = 0, random_steps = 10000;
+    uint64_t seed = 1;
+    bool lenient = false, random_mode = false;
+    const char *file = NULL, *engines_opt = "all", *v;
+    for (int i = 1; i < argc; i++) {
+        if (is_help(argv[i])) {
+            fputs(verify_usage, stdout);
+            return 0;
+        } else if ((v = match_option(argc, argv, &i, "--format", true)) != NULL) {
+            format = parse_format_option(v);
+        } else if ((v = match_option(argc, argv, &i, "--engines", true)) != NULL) {
+            engines_opt = v;
+        } else if ((v = match_option(argc, argv, &i, "--stride", true)) != NULL) {
+            stride = parse_count("--stride", v);
+            if (stride == 0)
+                die_usage("--stride must be at least 1");
+        } else if ((v = match_option(argc, argv, &i, "--max-steps", true)) != NULL) {
+            max_steps = parse_count("--max-steps", v);
+        } else if ((v = match_option(argc, argv, &i, "--random", true)) != NULL) {
+            random_count = parse_count("--random", v);
+            random_mode = true;
+        } else if ((v = match_option(argc, argv, &i, "--steps", true)) != NULL) {
+            random_steps = parse_count("--steps", v);
+        } else if ((v = match_option(argc, argv, &i, "--seed", true)) != NULL) {
+            seed = parse_count("--seed", v);
+        } else if (match_option(argc, argv, &i, "--lenient", false)) {
+            lenient = true;
+        } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
+            die_usage("verify: unknown option '%s'", argv[i]);
+        } else if (file != NULL) {
+            die_usage("verify: one program at a time ('%s' and '%s')", file, argv[i]);
+        } else {
+            file = argv[i];
+        }
+    }
+    if ((file == NULL) == !random_mode)
+        die_usage("verify: give a program file or --random N (not both)");
+
+    /* the engine pairs to check, as consecutive (a, b) names */
+    char *pairs[64];
+    size_t npairs = 0;
+    char engines_buf[256];
+    if (strcmp(engines_opt, "all") == 0) {
+        for (const char *const *n = ssem_engine_names(); *n && npairs < 62; n++)
+            if (strcmp(*n, "ref") != 0) {
+                pairs[npairs++] = (char *)"ref";
+                pairs[npairs++] = (char *)*n;
+            }
+        if (npairs == 0)
+            die_usage("verify: only the ref engine is built in: nothing to compare");
+    } else {
+        snprintf(engines_buf, sizeof engines_buf, "%s", engines_opt);
+        char *comma = strchr(engines_buf, ',');
+        if (comma == NULL || strchr(comma + 1, ',') != NULL)
+            die_usage("verify: --engines takes two names, A,B (or all)");
+        *comma = '\0';
+        pairs[0] = engines_buf;
+        pairs[1] = comma + 1;
+        npairs = 2;
+        for (int k = 0; k < 2; k++)
+            if (ssem_engine_summary(pairs[k]) == NULL)
+                die_usage("unknown engine '%s' (see 'ssem engines')", pairs[k]);
+    }
+
+    ssem_t m;
+    memset(&m, 0, sizeof m);
+    m.lenient = lenient;
+    if (!random_mode) {
+        source_t src;
+        ssem_image_t img;
+        if (load_program(file, format, &src, &img) != 0)
+            return EXIT_BAD_INPUT;
+        free(src.text);
+        ssem_load_image(&m, &img);
+        return verify_state(file, &m, pairs, npairs, max_steps, stride, false) ? 0 : EXIT_DIFFER;
+    }
+    uint64_t failures = 0;
+    for (uint64_t k = 0; k < random_count; k++) {
+        uint64_t store_seed = seed + k * 0x100000001ull;
+        char what[64];
+        snprintf(what, sizeof what, "random store %" PRIu64 " (seed %" PRIu64 ")", k, seed);
+        ssem_random_store(&m, &store_seed);
+        if (!verify_state(what, &m, pairs, npairs, random_steps, stride, true))
+            failures++;
+    }
+    printf("%" PRIu64 " random stores of up to %" PRIu64 " steps (seed %" PRIu64 "): %s\n",
+           random_count, random_steps, seed,
+           failures == 0 ? "all engines agree" : "the engines DIFFER");
+    return failures == 0 ? 0 : EXIT_DIFFER;
+}
+
