@@ -31,7 +31,7 @@ UNIT_SRC  := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 FUZZ_SRC  := $(sort $(wildcard tests/fuzz/fuzz_*.c))
 
-.PHONY: all check unit cli clean fuzz bench
+.PHONY: all check unit cli clean fuzz bench prove prove-mutants
 all: $(BUILD)/libssem.a $(BUILD)/ssem
 
 $(BUILD)/obj/%.o: src/%.c include/ssem.h src/internal.h | $(BUILD)/obj
@@ -40,10 +40,15 @@ $(BUILD)/obj/tools/%.o: tools/%.c include/ssem.h $(wildcard tools/*.h) | $(BUILD
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
 $(BUILD)/libssem.a: $(LIB_OBJ)
 	rm -f $@ && ar rcs $@ $^
+# the command draws the panel with ncurses and writes PNGs with libpng; the
+# library itself needs only libc
+TOOL_LIBS := -lncursesw -lpng -lm
 $(BUILD)/ssem: $(TOOL_OBJ) $(BUILD)/libssem.a
-	$(CC) $(LDFLAGS) -o $@ $(TOOL_OBJ) $(BUILD)/libssem.a -lm
-$(BUILD)/tests/%: tests/unit/%.c tests/unit/check.h $(BUILD)/libssem.a | $(BUILD)/tests
-	$(CC) $(ALL_CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< $(BUILD)/libssem.a -lm
+	$(CC) $(LDFLAGS) -o $@ $(TOOL_OBJ) $(BUILD)/libssem.a $(TOOL_LIBS)
+# some tests compile a tools/ or src/ file in directly: they depend on those too
+$(BUILD)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h tests/fuzz/*.[ch] tools/*.[ch] src/*.c) \
+                  $(BUILD)/libssem.a | $(BUILD)/tests
+	$(CC) $(ALL_CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< $(BUILD)/libssem.a $(TOOL_LIBS)
 $(BUILD)/obj $(BUILD)/obj/tools $(BUILD)/tests:
 	mkdir -p $@
 
@@ -67,3 +72,12 @@ bench: $(BUILD)/ssem $(BUILD)/bench
 
 clean:
 	rm -rf build build-san build-fuzz build-*
+
+# the proof (docs/verification.md): Frama-C WP proves that the reference step
+# ssem_step is T-next (proof/tnext.h), with no run-time errors. Needs Debian's
+# frama-c-base, why3 and cvc4 (proof/ci.sh installs them).
+prove:
+	sh proof/prove.sh
+# the proof has teeth: deliberate bugs in a copy of the step must fail it
+prove-mutants:
+	sh proof/mutants.sh

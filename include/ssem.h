@@ -233,6 +233,41 @@ int ssem_verify(const char *a, const char *b, const ssem_t *start, uint64_t max_
 void ssem_random_store(ssem_t *m, uint64_t *seed);
 
 /* ------------------------------------------------------------------------
+ * The observer's view (SPEC section 5): what the monitor CRT shows, as a
+ * pure function of the T-state, the selected tube and the action line.
+ * ---------------------------------------------------------------------- */
+typedef enum ssem_tube {
+    SSEM_TUBE_S, /* the store: row r is line r                                  */
+    SSEM_TUBE_A, /* the accumulator, repeated on all 32 rows                    */
+    SSEM_TUBE_C  /* control: CI and PI on alternate rows while running (CI on
+                    even rows, PI on odd); CI on every row when stopped         */
+} ssem_tube_t;
+
+typedef struct ssem_frame {
+    uint32_t row[SSEM_LINES]; /* the bits on each row; bit 0 is drawn on the left */
+    uint32_t bright;          /* bit r set: row r is drawn brighter (action line)  */
+    ssem_tube_t tube;
+    bool lamp;                /* the stop lamp                                     */
+} ssem_frame_t;
+
+/* The frame the monitor shows. `running` selects the C tube's running form;
+ * the action line (0-31) is the row drawn brighter. */
+void ssem_render(const ssem_t *m, ssem_tube_t tube, uint32_t action_line, bool running,
+                 ssem_frame_t *frame);
+
+/* The frame as text: 32 lines of 32 cells, each line ending in '\n'. Plain
+ * ASCII: '.' a dot (0), '-' a dash (1), the bright row's cells as ':' and
+ * '='. Unicode: the same with U+00B7, U+2500 and U+2022, U+2501.
+ * Returns the length written (without the NUL), or 0 (and an empty string,
+ * when size > 0) if size is too small: 32 x 33 + 1 bytes suffice for ASCII,
+ * 32 x (32 x 3 + 1) + 1 for Unicode. */
+size_t ssem_frame_text(const ssem_frame_t *frame, bool unicode, char *buf, size_t size);
+
+/* "S", "A", "C" and back. Returns 0, or -1 for an unknown name. */
+const char *ssem_tube_name(ssem_tube_t tube);
+int ssem_tube_parse(const char *name, ssem_tube_t *tube);
+
+/* ------------------------------------------------------------------------
  * Diagnostics: every parser error carries file, line, column and message.
  * ---------------------------------------------------------------------- */
 typedef struct ssem_diag {
@@ -302,6 +337,23 @@ char *ssem_disasm_word(uint32_t word, char *buf, size_t size);
 
 /* The word as 32 characters of 0/1, bit 0 first, plus NUL (size >= 33). */
 char *ssem_word_bits(uint32_t word, char *buf, size_t size);
+
+/* ------------------------------------------------------------------------
+ * State files: a snapshot (.snp) that also records A, CI, PI, the lamp and
+ * the step count, in ';' comment lines that other tools' .snp readers skip
+ * (docs/formats.md). ssem_load reads one as a plain store.
+ * ---------------------------------------------------------------------- */
+
+/* The whole machine as a state file, in a new malloc'd string (NULL when out
+ * of memory). */
+char *ssem_write_state(const ssem_t *m);
+
+/* Reads a state file into *m: the store, and the registers from the comment
+ * lines when present (a plain snapshot gives a machine at reset with that
+ * store). Options in *m (lenient, breakpoints) are kept. Returns 0, or -1 and
+ * fills *err. */
+int ssem_load_state(const char *text, size_t len, const char *name, ssem_t *m,
+                    ssem_diag_t *err);
 
 #ifdef __cplusplus
 }

@@ -52,6 +52,7 @@ enum dbt_reg {
 #define X86_OP_PUSH 0x50u       /* push r64 (+ register)               */
 #define X86_OP_POP 0x58u        /* pop r64 (+ register)                */
 #define X86_OP_RET 0xC3u
+#define X86_OP_INT3 0xCCu       /* padding that must never run         */
 #define X86_OP_JMP_REL32 0xE9u
 #define X86_OP_0F 0x0Fu         /* two-byte opcode escape              */
 #define X86_OP_JCC_REL32 0x80u  /* 0F 80+cc: jcc rel32                 */
@@ -68,6 +69,7 @@ enum dbt_reg {
 #define X86_CC_B 0x2u  /* below (unsigned <)        */
 #define X86_CC_NE 0x5u /* not equal / not zero      */
 #define X86_CC_S 0x8u  /* sign set                  */
+#define X86_CC_NS 0x9u /* sign clear                */
 
 typedef struct dbt_buf {
     uint8_t *code;

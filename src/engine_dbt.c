@@ -59,6 +59,8 @@
 #define DBT_BLOCK_ROOM 8192u          /* more than the largest block's code   */
 #define DBT_MAX_PATCHES 1024u         /* pending chain jumps (more: unchained) */
 #define DBT_VOLATILE_AFTER 4u         /* code changes before a line is stepped */
+#define DBT_BLOCK_ALIGN 16u
+#define NO_INSN UINT32_MAX            /* a rare path that belongs to no instruction */
 
 /* Registers of the translated code (see the top of the file). */
 #define REG_STORE DBT_RBX
@@ -261,20 +263,29 @@ static bool emit_block(dbt_t *d, const uint32_t *store, uint32_t start, bool str
             break;
     }
 
+    /* entries on a 16-byte boundary, for the front end; padding never runs */
+    while ((b->len & (DBT_BLOCK_ALIGN - 1u)) != 0u && !b->overflow)
+        dbt_emit8(b, X86_OP_INT3);
     size_t entry = b->len, hot[SSEM_LINES];
     struct {
         size_t at;  /* the jcc's rel32 */
-        uint32_t i; /* the instruction (STO or CMP) it belongs to */
-    } cold[SSEM_LINES];
+        uint32_t i; /* the instruction (STO or CMP) it belongs to, or NO_INSN */
+    } cold[SSEM_LINES + 1u];
     uint32_t ncold = 0;
+    struct {
+        size_t at;  /* a jmp's rel32 ... */
+        uint32_t i; /* ... to the code of this instruction of the block */
+    } ahead[SSEM_LINES];
+    uint32_t nahead = 0;
     /* recorded first, so that a jump back to the block's own start chains */
     d->block_at[start] = entry;
     d->block_len[start] = count;
 
-    /* budget: enter only if all `count` steps are allowed */
-    dbt_grp1_imm(b, true, X86_GRP1_CMP, REG_LEFT, count);
-    dbt_jcc(b, X86_CC_B, d->line_stub[start]);
+    /* budget: enter only if all `count` steps are allowed (sub and jb fuse;
+     * the rare path undoes the sub) */
     dbt_grp1_imm(b, true, X86_GRP1_SUB, REG_LEFT, count);
+    cold[ncold].at = dbt_jcc(b, X86_CC_B, 0);
+    cold[ncold++].i = NO_INSN;
 
     bool ended = false; /* the last instruction left the block itself */
     for (uint32_t i = 0; i < count; i++) {
@@ -323,8 +334,19 @@ static bool emit_block(dbt_t *d, const uint32_t *store, uint32_t start, bool str
             break;
         case 6: /* CMP: if A < 0, skip. A predicted branch, never a cmov. */
             dbt_op_reg(b, false, X86_OP_TEST_RM_R, REG_A, REG_A);
-            cold[ncold].at = dbt_jcc(b, X86_CC_S, 0);
-            cold[ncold++].i = i;
+            if (i + 2u < count) {
+                /* the skip lands in this block: one taken jump either way */
+                size_t over = dbt_jcc(b, X86_CC_NS, 0);
+                dbt_grp1_imm(b, true, X86_GRP1_ADD, REG_LEFT, 1u); /* i+1 not run */
+                ahead[nahead].at = dbt_jmp(b, 0);
+                ahead[nahead++].i = i + 2u;
+
+                if (!b->overflow)
+                    dbt_patch_rel32(b, over, b->len);
+            } else {
+                cold[ncold].at = dbt_jcc(b, X86_CC_S, 0);
+                cold[ncold++].i = i;
+            }
             break;
         case 7: /* STP: lamp; CI stays on this line */
             emit_exit(d, line + 1u, 0, w, DBT_EXIT_HALT);
@@ -335,19 +357,24 @@ static bool emit_block(dbt_t *d, const uint32_t *store, uint32_t start, bool str
     if (!ended) /* fall through to the line after the block */
         emit_transfer(d, strict, start + count, 0, word[count - 1u]);
 
+    for (uint32_t k = 0; k < nahead && !b->overflow; k++)
+        dbt_patch_rel32(b, ahead[k].at, hot[ahead[k].i]);
+
     /* the rare paths, out of line */
     for (uint32_t k = 0; k < ncold; k++) {
-        uint32_t i = cold[k].i, line = start + i, w = word[i];
+        uint32_t i = cold[k].i;
         if (!b->overflow)
             dbt_patch_rel32(b, cold[k].at, b->len);
-        if (ssem_word_function(w) == SSEM_F3) {
-            emit_exit(d, line + 1u, count - i - 1u, w, DBT_EXIT_STORE);
-        } else if (i + 2u < count) { /* skip to an instruction of this block */
-            dbt_grp1_imm(b, true, X86_GRP1_ADD, REG_LEFT, 1u);
-            dbt_jmp(b, hot[i + 2u]);
-        } else {
-            emit_transfer(d, strict, line + 2u, count - i - 1u, w);
+        if (i == NO_INSN) { /* not enough budget: give it back, leave */
+            dbt_grp1_imm(b, true, X86_GRP1_ADD, REG_LEFT, count);
+            dbt_jmp(b, d->line_stub[start]);
+            continue;
         }
+        uint32_t line = start + i, w = word[i];
+        if (ssem_word_function(w) == SSEM_F3)
+            emit_exit(d, line + 1u, count - i - 1u, w, DBT_EXIT_STORE);
+        else /* a CMP skip out of the block */
+            emit_transfer(d, strict, line + 2u, count - i - 1u, w);
     }
     if (b->overflow) {
         d->block_len[start] = 0;

@@ -12,28 +12,6 @@
 #define SSEM_PRINTF(fmt, args) __attribute__((format(printf, fmt, args)))
 #else
 #define SSEM_PRINTF(fmt, args)
-/* An engine's implementation (src/engine_*.c). src/engine.c calls run only
- * with the lamp off, budget >= 1 and no breakpoints (it handles those itself,
- * identically for every engine), so an engine's loop has nothing to check
- * but its own work. create may return NULL for "no private state"; it
- * returns SSEM_ENGINE_NOMEM on failure. */
-typedef struct ssem_engine_ops {
-    const char *name;
-    const char *summary;
-    void *(*create)(void);
-    void (*destroy)(void *priv);
-    ssem_stop_t (*run)(void *priv, ssem_t *m, uint64_t budget);
-} ssem_engine_ops_t;
-#define SSEM_ENGINE_NOMEM ((void *)-1)
-
-extern const ssem_engine_ops_t ssem_engine_ref_ops;
-extern const ssem_engine_ops_t ssem_engine_fast_ops;
-/* DBT_PENDING: set to 1 when src/engine_dbt.c lands */
-#if defined(__x86_64__) && defined(__linux__)
-#define SSEM_HAVE_DBT 1
-extern const ssem_engine_ops_t ssem_engine_dbt_ops;
-#endif
-
 #endif
 
 /* Fills a diagnostic (message formatted with printf rules, truncated). */
@@ -65,7 +43,7 @@ typedef struct ssem_engine_ops {
 
 extern const ssem_engine_ops_t ssem_engine_ref_ops;
 extern const ssem_engine_ops_t ssem_engine_fast_ops;
-/* DBT_PENDING: set to 1 when src/engine_dbt.c lands */
+/* the binary translator exists only for x86-64 Linux (src/engine_dbt.c) */
 #if defined(__x86_64__) && defined(__linux__)
 #define SSEM_HAVE_DBT 1
 extern const ssem_engine_ops_t ssem_engine_dbt_ops;

@@ -15,6 +15,10 @@
  */
 #include "ssem.h"
 
+#ifdef __FRAMAC__
+#include "tnext.h" /* T-next in ACSL, for the proof (proof/, make prove) */
+#endif
+
 #include <stdio.h>
 #include <string.h>
 
@@ -50,6 +54,25 @@ void ssem_reset(ssem_t *m)
     m->breakpoints = breakpoints;
 }
 
+/*@ requires \valid(m);
+    requires well_formed: m->fault != 0 ==> m->lamp != 0;
+    assigns m->ci, m->pi, m->a, m->store[0 .. 31], m->lamp, m->fault, m->steps;
+    ensures well_formed: m->fault != 0 ==> m->lamp != 0;
+    ensures stop: !lit(*m)      ? \result == SSEM_RUNNING :
+                  m->fault != 0 ? \result == SSEM_FAULT : \result == SSEM_HALTED;
+
+    behavior stopped:       // the lamp is lit: nothing changes
+      assumes lit(*m);
+      ensures unchanged(\old(*m), *m);
+    behavior runs:          // the machine of SPEC section 3-4
+      assumes !lit(*m) && m->lenient == 0;
+      ensures T_next(\old(*m), *m);
+    behavior lenient:       // the fetch check is off
+      assumes !lit(*m) && m->lenient != 0;
+      ensures T_next_lenient(\old(*m), *m);
+    complete behaviors;
+    disjoint behaviors;
+*/
 ssem_stop_t ssem_step(ssem_t *m)
 {
     if (m->lamp)
@@ -59,19 +82,22 @@ ssem_stop_t ssem_step(ssem_t *m)
     m->ci += 1u;
 
     /* 2. the fetch routing cannot reach CI with bits 13-15 set */
-    if ((m->ci & SSEM_CI_FAULT_BITS) != 0u && !m->lenient) {
+    if (m->ci / 8192u % 8u != 0u && !m->lenient) { /* bits 13-15: (CI >> 13) & 7 */
         m->lamp = true;
         m->fault = true;
         return SSEM_FAULT;
     }
 
-    /* 3. PI <- S[CI]; decode */
-    m->pi = m->store[m->ci & SSEM_LINE_MASK];
-    uint32_t n = ssem_word_line(m->pi);
+    /* 3. PI <- S[CI]; decode n = bits 0-4, f = bits 13-15 of PI. (Written
+     * with unsigned / and % rather than & and >>: the same values, and the
+     * form the provers of `make prove` handle best.) */
+    m->pi = m->store[m->ci % 32u];
+    uint32_t n = m->pi % 32u;
+    uint32_t f = m->pi / 8192u % 8u;
     uint32_t s = m->store[n];
     m->steps += 1u;
 
-    switch (ssem_word_function(m->pi)) {
+    switch (f) {
     case 0: /* JMP   s, C     CI <- S[n] */
         m->ci = s;
         break;
@@ -89,7 +115,7 @@ ssem_stop_t ssem_step(ssem_t *m)
         m->a -= s;
         break;
     case 6: /* CMP   Test     if A < 0: CI <- CI + 1 (skip) */
-        if (m->a & 0x80000000u)
+        if (m->a >= 0x80000000u) /* bit 31 set */
             m->ci += 1u;
         break;
     case 7: /* STP   Stop     light the lamp; CI stays on this line */

@@ -175,7 +175,7 @@ ssem_engine_t *open_engine(const char *name)
 
 /* Writes text to path atomically (temporary file beside it, then rename).
  * Returns 0, or prints and returns -1 leaving no file behind. */
-int write_file_atomically(const char *path, const char *text)
+int write_bytes_atomically(const char *path, const void *data, size_t len)
 {
     size_t n = strlen(path);
     char *tmp = malloc(n + 16);
@@ -192,8 +192,8 @@ int write_file_atomically(const char *path, const char *text)
     mode_t mask = umask(0);
     umask(mask);
     fchmod(fd, 0666 & ~mask);
-    FILE *f = fdopen(fd, "w");
-    bool ok = f != NULL && fputs(text, f) >= 0;
+    FILE *f = fdopen(fd, "wb");
+    bool ok = f != NULL && fwrite(data, 1, len, f) == len;
     ok = (f != NULL && fclose(f) == 0) && ok;
     if (f == NULL)
         close(fd);
@@ -205,6 +205,11 @@ int write_file_atomically(const char *path, const char *text)
     }
     free(tmp);
     return ok ? 0 : -1;
+}
+
+int write_file_atomically(const char *path, const char *text)
+{
+    return write_bytes_atomically(path, text, strlen(text));
 }
 
 
@@ -229,11 +234,13 @@ void format_duration(double seconds, char *buf, size_t size)
  * and a 1 a dash; each row followed by its disassembly. */
 static void print_monitor(const ssem_t *m)
 {
+    ssem_frame_t frame; /* the S tube, as every view of the monitor draws it */
+    ssem_render(m, SSEM_TUBE_S, m->ci & SSEM_LINE_MASK, !m->lamp, &frame);
     printf("     0         1         2         3\n");
     printf("     01234567890123456789012345678901\n");
     for (uint32_t line = 0; line < SSEM_LINES; line++) {
         char bits[33], text[40];
-        ssem_word_bits(m->store[line], bits, sizeof bits);
+        ssem_word_bits(frame.row[line], bits, sizeof bits);
         for (int i = 0; i < 32; i++)
             bits[i] = bits[i] == '1' ? '-' : '.';
         ssem_disasm_word(m->store[line], text, sizeof text);

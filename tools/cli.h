@@ -57,6 +57,7 @@ ssem_engine_t *open_engine(const char *name);
 /* Writes text to path atomically (temporary file beside it, then rename).
  * Returns 0, or prints and returns -1 leaving no file behind. */
 int write_file_atomically(const char *path, const char *text);
+int write_bytes_atomically(const char *path, const void *data, size_t len);
 
 /* Seconds as "50 min 20.1 s" or "7.2 ms". */
 void format_duration(double seconds, char *buf, size_t size);
@@ -71,5 +72,8 @@ int cmd_asm(int argc, char **argv);
 int cmd_disasm(int argc, char **argv);
 int cmd_engines(int argc, char **argv);
 int cmd_verify(int argc, char **argv);
+int cmd_show(int argc, char **argv);
+int cmd_panel(int argc, char **argv);
+int cmd_debug(int argc, char **argv);
 
 #endif

@@ -1,19 +1,29 @@
 /*
- * cmd_run.c - `ssem run`: a program from reset to STP, a fault or the step
- * limit, by any engine; the final state as the monitor showed it, or JSON.
+ * cmd_run.c - `ssem run`: a program from reset (or a saved state) to STP, a
+ * fault or the step limit, by any engine, flat out or paced to the Baby's
+ * own speed; the final state as the monitor showed it, or JSON.
+ *
+ * The run goes in chunks so that Ctrl-C is noticed between them: the engine
+ * never polls anything. Paced runs (--speed) size each chunk from the wall
+ * clock: after t seconds, t x speed / (144 x digit period) instructions
+ * should have run. A Ctrl-C stops cleanly, prints the state reached and, with
+ * --save-on-interrupt, writes it as a state file that `ssem run` resumes from
+ * to exactly the final state and step count of an uninterrupted run.
  */
 #include "cli.h"
 
-#include <errno.h>
 #include <inttypes.h>
-#include <stdarg.h>
+#include <math.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
-/* ------------------------------------------------------------- ssem run */
+#define EXIT_INTERRUPTED 130             /* 128 + SIGINT, as shells report it */
+#define FLAT_OUT_CHUNK 20000000ull       /* ~10 ms with the fast engines       */
+#define PACE_TICK_NS 10000000L           /* paced runs: 100 checks a second    */
 
 static const char run_usage[] =
     "usage: ssem run [options] FILE     (FILE '-' reads standard input)\n"
@@ -21,25 +31,174 @@ static const char run_usage[] =
     "Runs a Baby program from reset until STP, a fault or the step limit, then\n"
     "shows the store as the monitor showed it (bit 0 on the left, 0 a dot and\n"
     "1 a dash), A, CI, PI, the stop lamp, the instruction count and the time the\n"
-    "Baby would have taken (1.44 ms an instruction).\n"
+    "Baby would have taken (1.44 ms an instruction). A state file (see\n"
+    "--save-on-interrupt) resumes where it was saved.\n"
     "\n"
     "options:\n"
     "  --format=F       input format: auto (default), listing, snp, asm, bits, decimal\n"
     "  --engine=NAME    ref, fast or dbt (default: the fastest; see 'ssem engines')\n"
-    "  --max-steps=N    stop after N instructions (default 100000000)\n"
+    "  --max-steps=N    stop when N instructions have run (default 100000000)\n"
     "  --lenient        fetch from CI & 31 even when CI bits 13-15 are set\n"
     "                   (the real machine could not: by default that is a fault)\n"
     "  --trace          print one line per step: step, CI, PI disassembled, A after\n"
     "  --json           print the final state as one JSON object\n"
+    "  --speed=S        1948: the Baby's own speed; a number X: X times that;\n"
+    "                   max: flat out (default)\n"
+    "  --digit-period=US  the digit period in microseconds (default 10: 1.44 ms an\n"
+    "                   instruction; June 1948 was probably 8.5-9.5)\n"
+    "  --expect-steps=N the program's length, for the time-remaining estimate\n"
+    "                   (default: steps= from a .expect file beside FILE)\n"
+    "  --save-on-interrupt=OUT  on Ctrl-C, save the state reached to OUT\n"
     "\n"
-    "exit status: 0 halted (STP), 1 bad input, 2 bad usage, 3 fault, 4 step limit\n";
+    "exit status: 0 halted (STP), 1 bad input, 2 bad usage, 3 fault, 4 step limit,\n"
+    "130 interrupted (Ctrl-C)\n";
+
+static volatile sig_atomic_t interrupted;
+
+static void on_sigint(int sig)
+{
+    (void)sig;
+    interrupted = 1;
+}
+
+static double now_seconds(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
+}
+
+/* steps= from FILE's .expect beside it (programs/NAME.expect), or 0. */
+static uint64_t expected_steps_beside(const char *file)
+{
+    const char *dot = strrchr(file, '.'), *slash = strrchr(file, '/');
+    if (dot == NULL || (slash != NULL && dot < slash))
+        return 0;
+    char path[4096];
+    snprintf(path, sizeof path, "%.*s.expect", (int)(dot - file), file);
+    FILE *f = fopen(path, "r");
+    if (f == NULL)
+        return 0;
+    char line[256];
+    uint64_t steps = 0;
+    while (fgets(line, sizeof line, f) != NULL)
+        if (strncmp(line, "steps=", 6) == 0)
+            steps = strtoull(line + 6, NULL, 10);
+    fclose(f);
+    return steps;
+}
+
+typedef struct run_options {
+    uint64_t max_steps;
+    double speed;        /* multiple of 1948 speed; 0 = flat out */
+    double digit_period; /* microseconds */
+    uint64_t expect_steps;
+    bool trace;
+} run_options_t;
+
+/* One line of progress on the terminal: steps, 1948 time, time remaining. */
+static void show_progress(const ssem_t *m, const run_options_t *o)
+{
+    char done[64], left[64] = "";
+    format_duration(ssem_time_1948(m->steps, o->digit_period), done, sizeof done);
+    if (o->expect_steps > m->steps && o->speed > 0) {
+        char rest[48];
+        format_duration(ssem_time_1948(o->expect_steps - m->steps, o->digit_period) / o->speed,
+                        rest, sizeof rest);
+        snprintf(left, sizeof left, ", about %s to go", rest);
+    }
+    fprintf(stderr, "\r%12" PRIu64 " instructions, %s of 1948 time%s   ", m->steps, done, left);
+}
+
+static void trace_step(const ssem_t *m)
+{
+    char text[40];
+    printf("%10" PRIu64 "  CI %2u  %-16s  A %11" PRId32 "\n", m->steps,
+           (unsigned)(m->ci & SSEM_LINE_MASK), ssem_disasm_word(m->pi, text, sizeof text),
+           ssem_word_signed(m->a));
+}
+
+/* Runs to a stop, the limit or Ctrl-C (SSEM_LIMIT with `interrupted` set). */
+static ssem_stop_t run_machine(ssem_engine_t *engine, ssem_t *m, const run_options_t *o)
+{
+    bool progress = o->speed > 0 && !o->trace && isatty(STDERR_FILENO);
+    double rate = o->speed > 0 ? o->speed / (ssem_time_1948(1, o->digit_period)) : 0;
+    double start = now_seconds(), last_progress = 0;
+    uint64_t start_steps = m->steps;
+    ssem_stop_t why = SSEM_LIMIT;
+    while (!interrupted && m->steps < o->max_steps) {
+        uint64_t budget = o->max_steps - m->steps;
+        if (o->trace) {
+            budget = 1;
+        } else if (o->speed > 0) {
+            double due = floor((now_seconds() - start) * rate);
+            uint64_t owed = due > (double)(m->steps - start_steps)
+                                ? (uint64_t)(due - (double)(m->steps - start_steps))
+                                : 0;
+            if (owed < budget)
+                budget = owed;
+        } else if (budget > FLAT_OUT_CHUNK) {
+            budget = FLAT_OUT_CHUNK;
+        }
+        if (budget > 0) {
+            why = ssem_engine_run(engine, m, budget);
+            if (o->trace && why != SSEM_FAULT)
+                trace_step(m);
+            if (why != SSEM_LIMIT || (o->trace && ferror(stdout)))
+                break;
+        }
+        if (o->speed > 0) {
+            if (progress && now_seconds() - last_progress > 0.25) {
+                show_progress(m, o);
+                last_progress = now_seconds();
+            }
+            struct timespec tick = {0, PACE_TICK_NS};
+            nanosleep(&tick, NULL);
+        }
+    }
+    if (progress) {
+        show_progress(m, o);
+        fputc('\n', stderr);
+    }
+    return why;
+}
+
+/* Loads FILE: a state file resumes its machine, anything else starts from reset. */
+static int load_machine(const char *file, ssem_format_t format, ssem_t *m)
+{
+    source_t src;
+    if (read_source(file, &src) != 0)
+        return -1;
+    bool is_state = format == SSEM_FORMAT_AUTO && strstr(src.text, "; ssem-state:") != NULL &&
+                    memchr(src.text, '\0', src.len) == NULL;
+    ssem_diag_t err;
+    int rc = 0;
+    if (is_state) {
+        if (ssem_load_state(src.text, src.len, file, m, &err) != 0) {
+            print_diag(&src, &err, false);
+            rc = -1;
+        }
+    } else {
+        ssem_image_t img;
+        if (ssem_load(src.text, src.len, file, format, &img, &err) != 0) {
+            print_diag(&src, &err, false);
+            rc = -1;
+        } else {
+            for (int i = 0; i < img.nwarnings; i++)
+                print_diag(&src, &img.warning[i], true);
+            ssem_load_image(m, &img);
+        }
+    }
+    free(src.text);
+    return rc;
+}
 
 int cmd_run(int argc, char **argv)
 {
     ssem_format_t format = SSEM_FORMAT_AUTO;
-    uint64_t max_steps = DEFAULT_MAX_STEPS;
-    bool lenient = false, trace = false, json = false;
-    const char *file = NULL, *engine_name = NULL, *v;
+    run_options_t o = {DEFAULT_MAX_STEPS, 0.0, SSEM_DIGIT_PERIOD_US, 0, false};
+    bool lenient = false, json = false, expect_given = false;
+    const char *file = NULL, *engine_name = NULL, *save_path = NULL, *v;
     for (int i = 1; i < argc; i++) {
         if (is_help(argv[i])) {
             fputs(run_usage, stdout);
@@ -49,11 +208,29 @@ int cmd_run(int argc, char **argv)
         } else if ((v = match_option(argc, argv, &i, "--engine", true)) != NULL) {
             engine_name = v;
         } else if ((v = match_option(argc, argv, &i, "--max-steps", true)) != NULL) {
-            max_steps = parse_count("--max-steps", v);
+            o.max_steps = parse_count("--max-steps", v);
+        } else if ((v = match_option(argc, argv, &i, "--speed", true)) != NULL) {
+            char *end;
+            if (strcmp(v, "max") == 0)
+                o.speed = 0;
+            else if (strcmp(v, "1948") == 0)
+                o.speed = 1;
+            else if ((o.speed = strtod(v, &end)) <= 0 || *end != '\0' || !isfinite(o.speed))
+                die_usage("--speed: '%s' is not 1948, max or a positive multiple", v);
+        } else if ((v = match_option(argc, argv, &i, "--digit-period", true)) != NULL) {
+            char *end;
+            o.digit_period = strtod(v, &end);
+            if (!(o.digit_period > 0) || *end != '\0' || !isfinite(o.digit_period))
+                die_usage("--digit-period: '%s' is not a positive number of microseconds", v);
+        } else if ((v = match_option(argc, argv, &i, "--expect-steps", true)) != NULL) {
+            o.expect_steps = parse_count("--expect-steps", v);
+            expect_given = true;
+        } else if ((v = match_option(argc, argv, &i, "--save-on-interrupt", true)) != NULL) {
+            save_path = v;
         } else if (match_option(argc, argv, &i, "--lenient", false)) {
             lenient = true;
         } else if (match_option(argc, argv, &i, "--trace", false)) {
-            trace = true;
+            o.trace = true;
         } else if (match_option(argc, argv, &i, "--json", false)) {
             json = true;
         } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
@@ -67,47 +244,47 @@ int cmd_run(int argc, char **argv)
     if (file == NULL)
         die_usage("run: no program file given");
     ssem_engine_t *engine = open_engine(engine_name);
-
-    source_t src;
-    ssem_image_t img;
-    if (load_program(file, format, &src, &img) != 0)
-        return EXIT_BAD_INPUT;
-    free(src.text);
+    if (!expect_given)
+        o.expect_steps = expected_steps_beside(file);
 
     ssem_t m;
     memset(&m, 0, sizeof m);
     m.lenient = lenient;
-    ssem_load_image(&m, &img);
-
-    ssem_stop_t why;
-    if (trace) {
-        why = SSEM_LIMIT;
-        while (m.steps < max_steps) {
-            why = ssem_engine_run(engine, &m, 1);
-            if (why == SSEM_LIMIT)
-                why = SSEM_RUNNING;
-            if (why == SSEM_FAULT)
-                break;
-            char text[40];
-            printf("%10" PRIu64 "  CI %2u  %-16s  A %11" PRId32 "\n", m.steps,
-                   (unsigned)(m.ci & SSEM_LINE_MASK), ssem_disasm_word(m.pi, text, sizeof text),
-                   ssem_word_signed(m.a));
-            if (why != SSEM_RUNNING)
-                break;
-            why = SSEM_LIMIT;
-            if (ferror(stdout))
-                break; /* nobody is reading the trace: finish_stdout reports it */
-        }
-    } else {
-        why = ssem_engine_run(engine, &m, max_steps);
+    if (load_machine(file, format, &m) != 0) {
+        ssem_engine_free(engine);
+        return EXIT_BAD_INPUT;
     }
+
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_sigint;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, NULL);
+    ssem_stop_t why = m.lamp ? (m.fault ? SSEM_FAULT : SSEM_HALTED) : SSEM_LIMIT;
+    if (!m.lamp)
+        why = run_machine(engine, &m, &o);
     ssem_engine_free(engine);
+
+    int status = why == SSEM_HALTED ? EXIT_HALTED : why == SSEM_FAULT ? EXIT_FAULT : EXIT_LIMIT;
+    if (interrupted && why == SSEM_LIMIT) {
+        fprintf(stderr, "%s: interrupted after %" PRIu64 " instructions\n", program_name,
+                m.steps);
+        status = EXIT_INTERRUPTED;
+        if (save_path != NULL) {
+            char *state = ssem_write_state(&m);
+            if (state == NULL || write_file_atomically(save_path, state) != 0)
+                status = EXIT_BAD_INPUT;
+            else
+                fprintf(stderr, "%s: state saved to %s (resume with: ssem run %s)\n",
+                        program_name, save_path, save_path);
+            free(state);
+        }
+    }
     if (json)
         print_json(&m, why);
     else
         print_state(&m, why);
     if (finish_stdout() != 0)
         return EXIT_BAD_INPUT;
-    return why == SSEM_HALTED ? EXIT_HALTED : why == SSEM_FAULT ? EXIT_FAULT : EXIT_LIMIT;
+    return status;
 }
-

@@ -33,6 +33,9 @@ static const command_t commands[] = {
     {"disasm", cmd_disasm, "print a program as assembly"},
     {"engines", cmd_engines, "list the engines (ref, fast, dbt)"},
     {"verify", cmd_verify, "check engines against each other, step by step"},
+    {"show", cmd_show, "draw the monitor after N steps, as text, PNG or SVG"},
+    {"panel", cmd_panel, "the Baby's control panel, full screen (ncurses)"},
+    {"debug", cmd_debug, "a debugger with reverse execution (scriptable)"},
 };
 
 static void print_usage(FILE *f)

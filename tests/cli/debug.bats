@@ -1,0 +1,283 @@
+#!/usr/bin/env bats
+# debug.bats - `ssem debug`: scripted sessions, one command after another.
+# Expected values are worked out by hand from the SPEC and the programs (the
+# first program's trace near its end, divide.asm's round of 13 steps), never
+# copied from the debugger's output.
+
+load helpers
+
+# dbg FILE CMD... : the commands, one a line, on standard input
+dbg() {
+    local file=$1
+    shift
+    printf '%s\n' "$@" | "$SSEM" debug "$file"
+}
+
+# The first program's last trial (b = 131072), from SPEC section 9 and the
+# listing: ... 16 STO 27 (b = 131072), 17, 18, 19 JMP -> 5; 5 LDN 23
+# (A = 262144), 6 SUB 27 (131072), 7 CMP, 8 JRP -> 6, 6 SUB 27 (0), 7, 8,
+# 6 SUB 27 (-131072), 7 CMP skips, 9 SUB 26 (A = 0), 10 STO 25, 11 LDN 25,
+# 12 CMP (A = 0: no skip), 13 STP = step 2097154. So the state before the
+# fetch of line 13 is step 2097153, with CI = 12, A = 0, PI = CMP; and the
+# STO 27 is 17 steps before the end: step 2097137.
+
+@test "debug: starts at step 0, line 1 next" {
+    run --separate-stderr dbg programs/first.lst quit
+    [ "$status" -eq 0 ]
+    [ "${lines[0]}" = "start: step 0, next line 1: LDN 24" ]
+}
+
+@test "debug: step, step N, print" {
+    run --separate-stderr dbg programs/first.lst step print 'step 2' print
+    [ "$status" -eq 0 ]
+    # line 1 LDN 24: A = -262143
+    [ "${lines[1]}" = "stepped: step 1, next line 2: STO 26" ]
+    [[ "${lines[2]}" =~ ^A\ +[01]{32}\ +-262143$ ]]
+    [[ "${lines[3]}" =~ ^CI\ +10000000000000000000000000000000\ +1\ +line\ 1$ ]]
+    [[ "${lines[4]}" =~ ^PI\ .*LDN\ 24$ ]]
+    [ "${lines[5]}" = "lamp off; step 1 (1948 time 1.44 ms)" ]
+    # 2 STO 26, 3 LDN 26: A = 262143
+    [ "${lines[6]}" = "stepped: step 3, next line 4: STO 27" ]
+    [[ "${lines[7]}" =~ ^A\ +11111111111111111100000000000000\ +262143$ ]]
+}
+
+@test "debug: break, continue, print, reverse-step, history" {
+    run --separate-stderr dbg programs/first.lst 'break 13' continue print 'reverse-step 3' print \
+        'history 4'
+    [ "$status" -eq 0 ]
+    [ "${lines[1]}" = "breakpoint on line 13" ]
+    [ "${lines[2]}" = "breakpoint 13: step 2097153, next line 13: STP" ]
+    [[ "${lines[3]}" =~ ^A\ +0{32}\ +0$ ]]
+    [[ "${lines[4]}" =~ ^CI\ .*\ 12\ +line\ 12$ ]]
+    [[ "${lines[5]}" =~ ^PI\ .*CMP$ ]]
+    # back over 12 CMP, 11 LDN 25, 10 STO 25: CI = 9 after 9 SUB 26, A = 0
+    [ "${lines[7]}" = "stepped back: step 2097150, next line 10: STO 25" ]
+    [[ "${lines[8]}" =~ ^A\ +0{32}\ +0$ ]]
+    [[ "${lines[9]}" =~ ^CI\ .*\ 9\ +line\ 9$ ]]
+    [[ "${lines[10]}" =~ ^PI\ .*SUB\ 26$ ]]
+    # the 4 steps before 2097150: 6 SUB 27 (A = -131072), 7 CMP (skips),
+    # 8 is skipped, 9 SUB 26 (A = 0): steps 2097147..2097150 are lines
+    # 8 (JRP), 6, 7, 9
+    [[ "${lines[12]}" =~ ^\ +2097147\ +line\ +8\ +JRP\ 20\ +A\ +0$ ]]
+    [[ "${lines[13]}" =~ ^\ +2097148\ +line\ +6\ +SUB\ 27\ +A\ +-131072$ ]]
+    [[ "${lines[14]}" =~ ^\ +2097149\ +line\ +7\ +CMP\ +A\ +-131072$ ]]
+    [[ "${lines[15]}" =~ ^\ +2097150\ +line\ +9\ +SUB\ 26\ +A\ +0$ ]]
+}
+
+@test "debug: continue to the STP; print LINE" {
+    run --separate-stderr dbg programs/first.lst continue 'print 27' 'print 26' 'print 25'
+    [ "$status" -eq 0 ]
+    [ "${lines[1]}" = "halted: step 2097154, stopped at line 13: STP (the lamp is lit)" ]
+    # SPEC section 9: 131072 (bit 17), -131072, 0
+    [[ "${lines[2]}" =~ ^27\ +000000000000000001000000000000000*\ +131072\ +NUM\ 131072$ ]]
+    [[ "${lines[3]}" =~ ^26\ .*\ -131072\  ]]
+    [[ "${lines[4]}" =~ ^25\ +0{32}\ +0\  ]]
+}
+
+@test "debug: watch forward and reverse-continue to watch hits" {
+    # line 2 STO 26 writes -262143 (A after LDN 24) over 0 at step 2
+    run --separate-stderr dbg programs/first.lst 'watch 26' continue 'unwatch' 'watch 27' \
+        continue continue
+    [ "$status" -eq 0 ]
+    [ "${lines[2]}" = "watch 26: 0 -> -262143: step 2, next line 3: LDN 26" ]
+    # line 4 STO 27 writes b = 262143 at step 4
+    [ "${lines[5]}" = "watch 27: 0 -> 262143: step 4, next line 5: LDN 23" ]
+    # the next change is the first trial's line 16: b = 262142
+    [[ "${lines[6]}" == "watch 27: 262143 -> 262142: step "*", next line 17: LDN 27" ]]
+
+    run --separate-stderr dbg programs/first.lst continue 'watch 27' reverse-continue rc
+    [ "$status" -eq 0 ]
+    [ "${lines[3]}" = "watch 27: 131073 -> 131072: step 2097137, next line 17: LDN 27" ]
+    [[ "${lines[4]}" == "watch 27: 131074 -> 131073: step "*", next line 17: LDN 27" ]]
+}
+
+@test "debug: divide.asm: watches forward and back, exact step numbers" {
+    # Line 18 is JMP loop_p = JMP 0: the word 0, which disassembles as NUM 0.
+    # divide.expect: 1854 steps. q (line 25) is written by line 17 in each
+    # round of 13 steps; the first write is step 2 + 4 + 8 = 14, the k-th
+    # 14 + 13 (k - 1): the 142nd at 1847 = 1854 - 7 (18, 3, 4, 5, 7, 8, 9).
+    run --separate-stderr dbg programs/divide.asm 'watch 25' c c rs 'unwatch 25' c 'watch 25' rc rc \
+        'print 25'
+    [ "$status" -eq 0 ]
+    [ "${lines[2]}" = "watch 25: 0 -> 1: step 14, next line 18: NUM 0" ]
+    [ "${lines[3]}" = "watch 25: 1 -> 2: step 27, next line 18: NUM 0" ]
+    [ "${lines[4]}" = "stepped back: step 26, next line 17: STO 25" ]
+    [ "${lines[6]}" = "halted: step 1854, stopped at line 9: STP (the lamp is lit)" ]
+    [ "${lines[8]}" = "watch 25: 141 -> 142: step 1847, next line 18: NUM 0" ]
+    [ "${lines[9]}" = "watch 25: 140 -> 141: step 1834, next line 18: NUM 0" ]
+    [[ "${lines[10]}" =~ ^25\ .*\ 141\ +NUM\ 141$ ]]
+}
+
+@test "debug: reverse-continue to breakpoints, and to the start" {
+    # line 14 starts each trial; the last one before the end is 6 + 14 = 20
+    # steps before the STP (14-19, then the 14 steps counted above)
+    run --separate-stderr dbg programs/first.lst continue 'break 14' rc 'delete 14' rc rc
+    [ "$status" -eq 0 ]
+    [ "${lines[3]}" = "breakpoint 14: step 2097134, next line 14: LDN 26" ]
+    [ "${lines[4]}" = "deleted breakpoint on line 14" ]
+    [ "${lines[5]}" = "start of history: step 0, next line 1: LDN 24" ]
+    [ "${lines[6]}" = "start of history: step 0, next line 1: LDN 24" ]
+}
+
+@test "debug: step N stops early at a breakpoint, not on its first step" {
+    run --separate-stderr dbg programs/first.lst 'break 5' 'step 10' 'step 2' 'break' 'delete' \
+        'break'
+    [ "$status" -eq 0 ]
+    # lines 1-4 executed, next 5
+    [ "${lines[2]}" = "breakpoint 5: step 4, next line 5: LDN 23" ]
+    # from the breakpoint: 5 LDN 23, 6 SUB 27
+    [ "${lines[3]}" = "stepped: step 6, next line 7: CMP" ]
+    [ "${lines[4]}" = "breakpoints: 5" ]
+    [ "${lines[5]}" = "watches: none" ]
+    [ "${lines[6]}" = "deleted all breakpoints" ]
+    [ "${lines[7]}" = "breakpoints: none" ]
+}
+
+@test "debug: disasm marks the next line and breakpoints" {
+    run --separate-stderr dbg programs/first.lst 'break 13' 'disasm 12 14' 'disasm 20'
+    [ "$status" -eq 0 ]
+    [[ "${lines[2]}" =~ ^\ \ \ 12\ +CMP\ +49152$ ]]            # 6 << 13
+    [[ "${lines[3]}" =~ ^\*\ \ 13\ +STP\ +57344$ ]]            # 7 << 13
+    [[ "${lines[4]}" =~ ^\ \ \ 14\ +LDN\ 26\ +16410$ ]]        # 2 << 13 | 26
+    [[ "${lines[5]}" =~ ^\ \ \ 20\ +NUM\ -3\ +-3$ ]]
+    run --separate-stderr dbg programs/first.lst 'disasm 0 2'
+    next_re='^ >  1 +LDN 24 +16408$'
+    [[ "${lines[2]}" =~ $next_re ]]
+}
+
+@test "debug: print monitor: the store tube with the next line bright" {
+    run --separate-stderr dbg programs/first.lst 'step 5' 'print monitor' 'print monitor A'
+    [ "$status" -eq 0 ]
+    # rows follow the step line: row r is lines[2 + r]
+    # line 24 = 262143: bits 0-17 set; line 23 = -262144: bits 18-31 set
+    [ "${lines[26]}" = "------------------.............." ]
+    [ "${lines[25]}" = "..................--------------" ]
+    # line 6 (SUB 27: bits 0,1,3,4 and 15) is next: drawn bright
+    [ "${lines[8]}" = "==:==::::::::::=::::::::::::::::" ]
+    [ "${lines[34]}" = "tube S, action line 6, stop lamp off" ]
+    # A after 1 LDN 24, 2 STO 26, 3 LDN 26, 4 STO 27, 5 LDN 23: A = 262144 = bit 18
+    [ "${lines[35]}" = "..................-............." ]
+    [ "${lines[67]}" = "tube A, action line 6, stop lamp off" ]
+}
+
+@test "debug: set: registers and lines; history before it is dropped" {
+    run --separate-stderr dbg programs/first.lst 'step 3' 'set a -5' 'set ci 0x10' 'set 24 LDN 3' \
+        'set 25 0x7fffffff' print 'print 24' 'rs 2' step 'print'
+    [ "$status" -eq 0 ]
+    [ "${lines[2]}" = "a = -5" ]
+    [ "${lines[3]}" = "ci = 16" ]
+    [ "${lines[4]}" = "line 24 = 16387 (LDN 3)" ]          # 2 << 13 | 3
+    [ "${lines[5]}" = "line 25 = 2147483647 (NUM 2147483647)" ]
+    [[ "${lines[6]}" =~ ^A\ +11011111111111111111111111111111\ +-5$ ]]
+    [[ "${lines[7]}" =~ ^CI\ .*\ 16\ +line\ 16$ ]]
+    [[ "${lines[10]}" =~ ^24\ .*\ 16387\ +LDN\ 3$ ]]
+    # cannot go back past the set at step 3
+    [ "${lines[11]}" = "start of history: step 3, next line 17: LDN 27" ]
+    # line 17 LDN 27: S[27] is still 0 at step 3 (line 4 not executed)
+    [ "${lines[12]}" = "stepped: step 4, next line 18: STO 26" ]
+    [[ "${lines[13]}" =~ ^A\ +0{32}\ +0$ ]]
+}
+
+@test "debug: run/restart goes back to the program as loaded" {
+    run --separate-stderr dbg programs/first.lst 'step 7' 'set 24 1' restart 'print 24' run
+    [ "$status" -eq 0 ]
+    [ "${lines[3]}" = "start: step 0, next line 1: LDN 24" ]
+    [[ "${lines[4]}" =~ ^24\ .*\ 262143\ +NUM\ 262143$ ]]
+    [ "${lines[5]}" = "start: step 0, next line 1: LDN 24" ]
+}
+
+@test "debug: save writes a state file that run resumes from" {
+    run --separate-stderr dbg programs/first.lst 'break 13' continue "save $T/at13.snp"
+    [ "$status" -eq 0 ]
+    [ "${lines[3]}" = "saved step 2097153 to $T/at13.snp" ]
+    grep -q 'steps=2097153' "$T/at13.snp"
+    # the saved state, run on: one step more, the STP
+    run --separate-stderr "$SSEM" run --json "$T/at13.snp"
+    [ "$status" -eq 0 ]
+    [ "$(jq 'j["steps"]')" = 2097154 ]
+    [ "$(jq 'j["store"][27]')" = 131072 ]
+}
+
+@test "debug: a fault stops the program; reverse-step goes back before it" {
+    printf '%s\n' '01: JMP 20' '20: NUM 8192' >"$T/fault.asm"
+    # step 1: JMP 20 makes CI 8192; the next fetch (CI 8193) faults
+    run --separate-stderr dbg "$T/fault.asm" continue continue rs print
+    [ "$status" -eq 0 ]
+    [[ "${lines[1]}" == "fault: step 1, CI = 0x00002001 has bits 13-15 set"* ]]
+    [[ "${lines[2]}" == "fault: step 1, "* ]]
+    [ "${lines[3]}" = "stepped back: step 0, next line 1: JMP 20" ]
+    [ "${lines[7]}" = "lamp off; step 0 (1948 time 0.00 ms)" ]
+}
+
+@test "debug: a halted program resumes on continue; reverse crosses the resume" {
+    # 1 LDN 20 (A = -5), 2 STP, 3 STO 21, 4 STP
+    printf '%s\n' '01: LDN 20' '02: STP' '03: STO 21' '04: STP' '20: NUM 5' >"$T/two.asm"
+    run --separate-stderr dbg "$T/two.asm" c c 'rs 2' 'print 21' 'step 2' 'print 21'
+    [ "$status" -eq 0 ]
+    [ "${lines[1]}" = "halted: step 2, stopped at line 2: STP (the lamp is lit)" ]
+    [ "${lines[2]}" = "halted: step 4, stopped at line 4: STP (the lamp is lit)" ]
+    [ "${lines[3]}" = "stepped back: step 2, stopped at line 2: STP (the lamp is lit)" ]
+    [[ "${lines[4]}" =~ ^21\ +0{32}\ +0\ +NUM\ 0$ ]]
+    [ "${lines[5]}" = "halted: step 4, stopped at line 4: STP (the lamp is lit)" ]
+    [[ "${lines[6]}" =~ ^21\ .*\ -5\ +NUM\ -5$ ]]
+}
+
+@test "debug: errors name the line; the session goes on; --batch stops with 1" {
+    run --separate-stderr dbg programs/first.lst 'frobnicate' 'break 32' 'step x' 'set q 1' step
+    [ "$status" -eq 0 ]
+    [ "${lines[1]}" = "stepped: step 1, next line 2: STO 26" ]
+    [[ "$stderr" == *"stdin:1: unknown command 'frobnicate'"* ]]
+    [[ "$stderr" == *"stdin:2: '32' is not a store line (0-31)"* ]]
+    [[ "$stderr" == *"stdin:3: 'x' is not a count"* ]]
+    [[ "$stderr" == *"stdin:4: 'q' is not a store line"* ]]
+
+    printf '%s\n' 'step' '# a comment' '' 'bogus 1' 'step' >"$T/script"
+    run --separate-stderr "$SSEM" debug -x "$T/script" programs/first.lst </dev/null
+    [ "$status" -eq 0 ]
+    [[ "$stderr" == *"$T/script:4: unknown command 'bogus'"* ]]
+    [ "${lines[2]}" = "stepped: step 2, next line 3: LDN 26" ]
+
+    run --separate-stderr "$SSEM" debug --batch -x "$T/script" programs/first.lst </dev/null
+    [ "$status" -eq 1 ]
+    [ "${#lines[@]}" -eq 2 ]
+}
+
+@test "debug: -x then standard input; --batch does not read it" {
+    printf '%s\n' 'step 3' >"$T/script"
+    run --separate-stderr bash -c "echo print | '$SSEM' debug -x '$T/script' programs/first.lst"
+    [ "$status" -eq 0 ]
+    [[ "${lines[2]}" =~ ^A\ .*\ 262143$ ]]
+    run --separate-stderr bash -c "echo print | '$SSEM' debug --batch -x '$T/script' programs/first.lst"
+    [ "$status" -eq 0 ]
+    [ "${#lines[@]}" -eq 2 ]
+}
+
+@test "debug: usage errors exit 2; a bad program exits 1" {
+    run --separate-stderr "$SSEM" debug
+    [ "$status" -eq 2 ]
+    run --separate-stderr "$SSEM" debug --bogus programs/first.lst
+    [ "$status" -eq 2 ]
+    run --separate-stderr "$SSEM" debug "$T/missing.asm"
+    [ "$status" -eq 1 ]
+    run --separate-stderr "$SSEM" debug -x "$T/missing" programs/first.lst
+    [ "$status" -eq 1 ]
+    run --separate-stderr "$SSEM" debug --help
+    [ "$status" -eq 0 ]
+    [[ "$output" == *"reverse"* ]]
+}
+
+@test "debug: help lists every command" {
+    run --separate-stderr dbg programs/first.lst help
+    for c in step continue reverse-step reverse-continue break delete watch unwatch print \
+        disasm history set save run restart quit; do
+        [[ "$output" == *"$c"* ]]
+    done
+}
+
+@test "debug: every engine gives the same session" {
+    for e in $("$SSEM" engines | awk '{print $1}'); do
+        run --separate-stderr bash -c "printf 'break 13\ncontinue\nrs 3\n' | '$SSEM' debug --engine=$e programs/first.lst"
+        [ "$status" -eq 0 ]
+        [ "${lines[3]}" = "stepped back: step 2097150, next line 10: STO 25" ]
+    done
+}

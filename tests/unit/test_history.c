@@ -1,0 +1,495 @@
+/*
+ * test_history.c - time travel (tools/history.c) checked against forward
+ * execution.
+ *
+ * The oracle is the reference step (ssem_step / ssem_run with exact budgets)
+ * on a separate machine: the states it passes are recorded, and every seek,
+ * reverse-continue and history listing must give back exactly those states.
+ * The main workload is the SPEC's first program (2,097,154 steps).
+ */
+#include "check.h"
+#include "ssem.h"
+
+#include "../../tools/history.c"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define INS(f, n) ((uint32_t)(((uint32_t)(f) << 13) | (uint32_t)(n)))
+#define JMP(n) INS(0, n)
+#define LDN(n) INS(2, n)
+#define STO(n) INS(3, n)
+#define SUB(n) INS(4, n)
+#define STP INS(7, 0)
+
+#define FIRST_STEPS 2097154u
+
+/* SPEC section 9: the amended first program, bit 0 first */
+static const char *first_program[25] = {
+    "00000000000000000000000000000000", "00011000000000100000000000000000",
+    "01011000000001100000000000000000", "01011000000000100000000000000000",
+    "11011000000001100000000000000000", "11101000000000100000000000000000",
+    "11011000000000010000000000000000", "00000000000000110000000000000000",
+    "00101000000001000000000000000000", "01011000000000010000000000000000",
+    "10011000000001100000000000000000", "10011000000000100000000000000000",
+    "00000000000000110000000000000000", "00000000000001110000000000000000",
+    "01011000000000100000000000000000", "10101000000000010000000000000000",
+    "11011000000001100000000000000000", "11011000000000100000000000000000",
+    "01011000000001100000000000000000", "01101000000000000000000000000000",
+    "10111111111111111111111111111111", "10000000000000000000000000000000",
+    "00100000000000000000000000000000", "00000000000000000011111111111111",
+    "11111111111111111100000000000000",
+};
+
+static uint32_t bits(const char *s)
+{
+    uint32_t w = 0;
+    for (uint32_t i = 0; i < 32; i++)
+        if (s[i] == '1')
+            w |= 1u << i;
+    return w;
+}
+
+static ssem_t first(void)
+{
+    ssem_t m;
+    memset(&m, 0, sizeof m);
+    ssem_reset(&m);
+    for (unsigned i = 0; i < 25; i++)
+        m.store[i] = bits(first_program[i]);
+    return m;
+}
+
+static uint64_t rng = 0x9E3779B97F4A7C15ull;
+static uint64_t next_random(void)
+{
+    rng ^= rng << 13;
+    rng ^= rng >> 7;
+    rng ^= rng << 17;
+    return rng;
+}
+
+static int cmp_u64(const void *x, const void *y)
+{
+    uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+    return a < b ? -1 : a > b;
+}
+
+static bool same(const ssem_t *x, const ssem_t *y)
+{
+    return ssem_tstate_equal(x, y) && x->steps == y->steps && x->fault == y->fault;
+}
+
+static double now_s(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
+}
+
+/* Forward, record the oracle's state at N random steps (and 0 and the end);
+ * the history runs forward to the same steps in pieces; then seek to each in
+ * a random order. `cap` snapshots (0: the default). */
+#define NPOINTS 400
+static void seek_matches_forward(const char *engine_name, size_t cap)
+{
+    static uint64_t at[NPOINTS];
+    static ssem_t want[NPOINTS];
+    at[0] = 0;
+    at[1] = FIRST_STEPS;
+    for (int i = 2; i < NPOINTS; i++)
+        at[i] = next_random() % (FIRST_STEPS + 1u);
+    at[2] = 1, at[3] = FIRST_STEPS - 1u, at[4] = 256, at[5] = 255; /* edges */
+    qsort(at, NPOINTS, sizeof at[0], cmp_u64);
+
+    ssem_t oracle = first();
+    for (int i = 0; i < NPOINTS; i++) {
+        ssem_run(&oracle, at[i] - oracle.steps);
+        want[i] = oracle;
+    }
+    CHECK_EQ(oracle.steps, FIRST_STEPS);
+    CHECK(oracle.lamp);
+
+    ssem_engine_t *e = ssem_engine_new(engine_name);
+    CHECK(e != NULL);
+    if (e == NULL)
+        return;
+    ssem_t start = first();
+    history_t *h = history_new(&start, e, cap);
+    CHECK(h != NULL);
+    /* forward through the history, stopping at each recorded step */
+    for (int i = 0; i < NPOINTS; i++) {
+        history_stop_t st = history_run(h, at[i] - history_state(h)->steps);
+        CHECK(same(history_state(h), &want[i]));
+        CHECK_EQ(st.why, at[i] == FIRST_STEPS ? HISTORY_HALTED : HISTORY_LIMIT);
+    }
+    CHECK_EQ(history_last_step(h), FIRST_STEPS);
+    CHECK_EQ(history_first_step(h), 0);
+    /* back (and forth) in a random order */
+    int order[NPOINTS];
+    for (int i = 0; i < NPOINTS; i++)
+        order[i] = i;
+    for (int i = NPOINTS - 1; i > 0; i--) {
+        int j = (int)(next_random() % (uint64_t)(i + 1)), t = order[i];
+        order[i] = order[j], order[j] = t;
+    }
+    int bad = 0;
+    for (int i = 0; i < NPOINTS; i++) {
+        int k = order[i];
+        if (history_seek(h, at[k]) != 0 || !same(history_state(h), &want[k]))
+            bad++;
+    }
+    CHECK_EQ(bad, 0);
+    /* out of range: nothing moves */
+    const ssem_t before = *history_state(h);
+    CHECK(history_seek(h, FIRST_STEPS + 1u) == -1);
+    CHECK(same(history_state(h), &before));
+    /* memory stays bounded by the snapshot cap */
+    size_t limit = sizeof(history_t) + (cap ? (cap < 4 ? 4 : cap) : HISTORY_DEFAULT_SNAPSHOTS) *
+                                           sizeof(ssem_t);
+    CHECK(history_memory(h) <= limit);
+    CHECK(h->nsnap <= h->cap);
+    history_free(h);
+    ssem_engine_free(e);
+}
+
+static void test_seek_every_engine(void)
+{
+    for (const char *const *n = ssem_engine_names(); *n != NULL; n++)
+        seek_matches_forward(*n, 0);
+}
+
+static void test_seek_few_snapshots(void)
+{
+    /* 8 snapshots over 2 million steps: K grows to 2^19, thinning many times */
+    seek_matches_forward(ssem_engine_default(), 8);
+    seek_matches_forward(ssem_engine_default(), 1); /* raised to 4 */
+}
+
+/* Every hit forward (history_run to the end, stopping at each), then
+ * reverse-continue from the end must find them all again, latest first. */
+typedef struct hit {
+    ssem_t m;
+    history_stop_t st;
+} hit_t;
+
+static size_t forward_hits(history_t *h, hit_t *hits, size_t max)
+{
+    size_t n = 0;
+    for (;;) {
+        history_stop_t st = history_run(h, UINT64_MAX);
+        if (st.why != HISTORY_BREAK && st.why != HISTORY_WATCH)
+            break;
+        if (n < max)
+            hits[n].m = *history_state(h), hits[n].st = st;
+        n++;
+    }
+    return n;
+}
+
+static void reverse_finds(history_t *h, const hit_t *hits, size_t n, size_t check_last)
+{
+    size_t bad = 0;
+    for (size_t i = 0; i < check_last && i < n; i++) {
+        const hit_t *want = &hits[n - 1 - i];
+        history_stop_t st = history_reverse_continue(h);
+        if (st.why != want->st.why || st.line != want->st.line ||
+            st.old_word != want->st.old_word || st.new_word != want->st.new_word ||
+            !same(history_state(h), &want->m))
+            bad++;
+    }
+    CHECK_EQ(bad, 0);
+}
+
+static void test_reverse_continue_breakpoints(void)
+{
+    ssem_engine_t *e = ssem_engine_new(ssem_engine_default());
+    ssem_t start = first();
+    history_t *h = history_new(&start, e, 64); /* wide intervals */
+    /* line 14 starts each new trial divisor: 262143 down to 131073 is 131071
+     * trials that fail; the oracle below counts the fetches independently */
+    history_set_breakpoints(h, 1u << 14);
+    static hit_t hits[200000];
+    size_t n = forward_hits(h, hits, 200000);
+    CHECK_EQ(n, 131071);
+    CHECK_EQ(history_state(h)->steps, FIRST_STEPS);
+
+    /* the oracle: states whose next fetch is line 14 */
+    ssem_t o = first();
+    size_t count = 0, bad = 0;
+    while (ssem_step(&o) == SSEM_RUNNING)
+        if (((o.ci + 1u) & 31u) == 14u) {
+            if (count < n && !same(&hits[count].m, &o))
+                bad++;
+            count++;
+        }
+    CHECK_EQ(count, n);
+    CHECK_EQ(bad, 0);
+
+    /* the last 3000, backwards from the end */
+    double t0 = now_s();
+    reverse_finds(h, hits, n, 3000);
+    double t1 = now_s();
+    printf("reverse-continue (breakpoint): %.1f us each\n", (t1 - t0) / 3000.0 * 1e6);
+    /* from the middle: the hits before a random step */
+    for (int r = 0; r < 20; r++) {
+        uint64_t s = next_random() % FIRST_STEPS;
+        CHECK(history_seek(h, s) == 0);
+        size_t before = 0;
+        while (before < n && hits[before].m.steps < s)
+            before++;
+        reverse_finds(h, hits, before, 50);
+    }
+    /* a hit only at the start: the search crosses all 2 million steps */
+    history_set_breakpoints(h, 1u << 1);
+    CHECK(history_seek(h, FIRST_STEPS) == 0);
+    t0 = now_s();
+    history_stop_t st = history_reverse_continue(h);
+    t1 = now_s();
+    printf("reverse-continue over 2097154 steps: %.1f ms\n", (t1 - t0) * 1e3);
+    CHECK_EQ(st.why, HISTORY_BREAK);
+    CHECK_EQ(st.line, 1);
+    CHECK_EQ(history_state(h)->steps, 0);
+    /* and nothing before the start */
+    st = history_reverse_continue(h);
+    CHECK_EQ(st.why, HISTORY_START);
+    CHECK_EQ(history_state(h)->steps, 0);
+    /* no breakpoints at all: back to the start */
+    history_set_breakpoints(h, 0);
+    CHECK(history_seek(h, 1000000) == 0);
+    CHECK_EQ(history_reverse_continue(h).why, HISTORY_START);
+    CHECK_EQ(history_state(h)->steps, 0);
+    history_free(h);
+    ssem_engine_free(e);
+}
+
+static void test_reverse_continue_watch(void)
+{
+    ssem_engine_t *e = ssem_engine_new(ssem_engine_default());
+    ssem_t start = first();
+    history_t *h = history_new(&start, e, 0);
+    /* line 27 (b) changes once per trial divisor; line 25 (remainder) often.
+     * A STO that writes the value a line already holds is no change. */
+    history_set_watches(h, (1u << 27) | (1u << 25));
+    history_set_breakpoints(h, 1u << 13);
+    static hit_t hits[800000];
+    size_t n = forward_hits(h, hits, 800000);
+    CHECK_EQ(history_state(h)->steps, FIRST_STEPS);
+    CHECK(n > 131072 && n <= 800000);
+
+    /* the oracle: every step, compare the two lines */
+    ssem_t o = first();
+    size_t count = 0, bad = 0;
+    ssem_stop_t why;
+    do {
+        uint32_t w25 = o.store[25], w27 = o.store[27];
+        why = ssem_step(&o);
+        if (o.store[25] != w25 || o.store[27] != w27) {
+            uint32_t line = o.store[25] != w25 ? 25u : 27u;
+            uint32_t old = line == 25u ? w25 : w27;
+            if (count < n &&
+                (!same(&hits[count].m, &o) || hits[count].st.why != HISTORY_WATCH ||
+                 hits[count].st.line != line || hits[count].st.old_word != old ||
+                 hits[count].st.new_word != o.store[line]))
+                bad++;
+            count++;
+        } else if (why == SSEM_RUNNING && ((o.ci + 1u) & 31u) == 13u) {
+            if (count < n && (!same(&hits[count].m, &o) || hits[count].st.why != HISTORY_BREAK))
+                bad++;
+            count++;
+        }
+    } while (why == SSEM_RUNNING);
+    CHECK_EQ(count, n);
+    CHECK_EQ(bad, 0);
+    /* the last hit is the break before the STP */
+    CHECK_EQ(hits[n - 1].st.why, HISTORY_BREAK);
+    CHECK_EQ(hits[n - 1].st.line, 13);
+
+    double t0 = now_s();
+    reverse_finds(h, hits, n, 3000);
+    double t1 = now_s();
+    printf("reverse-continue (watch): %.1f us each\n", (t1 - t0) / 3000.0 * 1e6);
+    for (int r = 0; r < 20; r++) {
+        uint64_t s = next_random() % FIRST_STEPS;
+        CHECK(history_seek(h, s) == 0);
+        size_t before = 0;
+        while (before < n && hits[before].m.steps < s)
+            before++;
+        reverse_finds(h, hits, before, 50);
+    }
+    history_free(h);
+    ssem_engine_free(e);
+}
+
+/* A program that stops twice; the operator resumes it in between. */
+static void test_resume_and_fault(void)
+{
+    ssem_engine_t *e = ssem_engine_new(ssem_engine_default());
+    ssem_t m;
+    memset(&m, 0, sizeof m);
+    m.store[1] = LDN(10); /* A = -5                  step 1 */
+    m.store[2] = STP;     /*                         step 2 */
+    m.store[3] = STO(11); /* S[11] = -5              step 3 */
+    m.store[4] = STP;     /*                         step 4 */
+    m.store[5] = JMP(12); /* CI = 0x2000: the next fetch faults (step 5) */
+    m.store[10] = 5;
+    m.store[12] = 0x2000u;
+    history_t *h = history_new(&m, e, 0);
+    history_set_watches(h, 1u << 11);
+    history_stop_t st = history_run(h, 100);
+    CHECK_EQ(st.why, HISTORY_HALTED);
+    CHECK_EQ(history_state(h)->steps, 2);
+    st = history_run(h, 100); /* resumes */
+    CHECK_EQ(st.why, HISTORY_WATCH);
+    CHECK_EQ(st.line, 11);
+    CHECK_EQ(st.old_word, 0);
+    CHECK_EQ(st.new_word, (uint32_t)-5);
+    CHECK_EQ(history_state(h)->steps, 3);
+    history_set_watches(h, 0);
+    st = history_run(h, 100);
+    CHECK_EQ(st.why, HISTORY_HALTED);
+    CHECK_EQ(history_state(h)->steps, 4);
+    st = history_run(h, 100);
+    CHECK_EQ(st.why, HISTORY_FAULT);
+    CHECK_EQ(history_state(h)->steps, 5);
+    CHECK(history_state(h)->fault);
+    CHECK_EQ(history_state(h)->ci, 0x2001u);
+    CHECK_EQ(history_run(h, 100).why, HISTORY_FAULT); /* stays */
+    CHECK_EQ(history_last_step(h), 5);
+    /* back: step 5 is the state before the failed fetch */
+    CHECK(history_seek(h, 5) == 0);
+    CHECK(!history_state(h)->lamp);
+    CHECK_EQ(history_state(h)->ci, 0x2000u);
+    CHECK(history_seek(h, 2) == 0);
+    CHECK(history_state(h)->lamp);
+    CHECK_EQ(history_state(h)->a, (uint32_t)-5);
+    CHECK(history_seek(h, 4) == 0); /* through the recorded resume */
+    CHECK(history_state(h)->lamp);
+    CHECK_EQ(history_state(h)->store[11], (uint32_t)-5);
+    CHECK(history_seek(h, 3) == 0);
+    CHECK(!history_state(h)->lamp);
+    /* the listing of the last steps */
+    CHECK(history_seek(h, 5) == 0);
+    history_entry_t list[10];
+    size_t got = history_last(h, 10, list);
+    CHECK_EQ(got, 5);
+    CHECK_EQ(list[0].step, 1);
+    CHECK_EQ(list[0].pi, LDN(10));
+    CHECK_EQ(list[2].pi, STO(11));
+    CHECK_EQ(list[2].ci, 3);
+    CHECK_EQ(list[2].line, 3);
+    CHECK_EQ(list[4].line, 5);
+    CHECK_EQ(list[4].pi, JMP(12));
+    CHECK_EQ(list[4].ci, 0x2000u);
+    CHECK_EQ(history_last(h, 2, list), 2);
+    CHECK_EQ(list[0].step, 4);
+    /* reverse-continue from the fault: the watch hit at step 3 */
+    history_set_watches(h, 1u << 11);
+    CHECK(history_seek(h, 5) == 0);
+    history_run(h, 1);
+    CHECK(history_state(h)->fault);
+    st = history_reverse_continue(h);
+    CHECK_EQ(st.why, HISTORY_WATCH);
+    CHECK_EQ(history_state(h)->steps, 3);
+    /* a breakpoint on the pre-fault state (next fetch line 0x2001 & 31 = 1) */
+    history_set_watches(h, 0);
+    history_set_breakpoints(h, 1u << 1);
+    CHECK(history_seek(h, 5) == 0);
+    history_run(h, 1);
+    st = history_reverse_continue(h);
+    CHECK_EQ(st.why, HISTORY_BREAK);
+    CHECK_EQ(history_state(h)->steps, 5);
+    CHECK(!history_state(h)->lamp);
+    history_free(h);
+    ssem_engine_free(e);
+}
+
+static void test_rebase(void)
+{
+    ssem_engine_t *e = ssem_engine_new(ssem_engine_default());
+    ssem_t start = first();
+    history_t *h = history_new(&start, e, 0);
+    history_run(h, 1000);
+    ssem_t edited = *history_state(h);
+    edited.store[24] = 16; /* now the program looks for the factors of 2^18 from 16 */
+    history_rebase(h, &edited);
+    CHECK_EQ(history_first_step(h), 1000);
+    CHECK(history_seek(h, 999) == -1);
+    CHECK_EQ(history_state(h)->steps, 1000);
+    history_run(h, 500);
+    CHECK(history_seek(h, 1200) == 0);
+    ssem_t o = edited;
+    ssem_run(&o, 200);
+    CHECK(same(history_state(h), &o));
+    CHECK_EQ(history_reverse_continue(h).why, HISTORY_START);
+    CHECK_EQ(history_state(h)->steps, 1000);
+    CHECK_EQ(history_state(h)->store[24], 16);
+    /* the listing stops at the start of the history */
+    history_entry_t list[4];
+    CHECK_EQ(history_last(h, 4, list), 0);
+    history_free(h);
+    ssem_engine_free(e);
+}
+
+/* A run of billions of steps keeps the snapshot count bounded and seeks stay
+ * exact: a two-line loop whose state at step s is known in closed form. */
+static void test_billions(void)
+{
+    ssem_engine_t *e = ssem_engine_new(ssem_engine_default());
+    ssem_t m;
+    memset(&m, 0, sizeof m);
+    /* line 1: SUB 10 (A -= 1); line 2: JMP 11 (CI = 0: back to line 1) */
+    m.store[1] = SUB(10);
+    m.store[2] = JMP(11);
+    m.store[10] = 1;
+    m.store[11] = 0;
+    history_t *h = history_new(&m, e, 0);
+    const uint64_t total = 3000000000ull;
+    double t0 = now_s();
+    CHECK_EQ(history_run(h, total).why, HISTORY_LIMIT);
+    double t1 = now_s();
+    CHECK_EQ(history_state(h)->steps, total);
+    CHECK(h->nsnap <= HISTORY_DEFAULT_SNAPSHOTS);
+    CHECK(history_memory(h) <= sizeof(history_t) + HISTORY_DEFAULT_SNAPSHOTS * sizeof(ssem_t));
+    int bad = 0;
+    double t2 = now_s();
+    for (int i = 0; i < 100; i++) {
+        uint64_t s = next_random() % total;
+        if (history_seek(h, s) != 0)
+            bad++;
+        const ssem_t *x = history_state(h);
+        /* after s steps: (s+1)/2 SUBs done; an odd s ends on the SUB (CI 1) */
+        uint32_t want_a = (uint32_t)(0u - (uint32_t)((s + 1u) / 2u));
+        uint32_t want_ci = s == 0 ? 0u : (s % 2u ? 1u : 0u);
+        if (x->steps != s || x->a != want_a || x->ci != want_ci)
+            bad++;
+    }
+    double t3 = now_s();
+    CHECK_EQ(bad, 0);
+    printf("3e9 steps forward: %.2f s; %zu snapshots every %" PRIu64
+           " steps; seek: %.2f ms each\n",
+           t1 - t0, h->nsnap, h->k, (t3 - t2) / 100.0 * 1e3);
+    history_free(h);
+    ssem_engine_free(e);
+}
+
+/* each test, with the time it took (the figures are not checked) */
+#define TIMED(test)                                                                    \
+    do {                                                                               \
+        double t_ = now_s();                                                           \
+        RUN(test);                                                                     \
+        printf("%-36s %.2f s\n", #test, now_s() - t_);                                \
+    } while (0)
+
+int main(void)
+{
+    TIMED(test_seek_every_engine);
+    TIMED(test_seek_few_snapshots);
+    TIMED(test_reverse_continue_breakpoints);
+    TIMED(test_reverse_continue_watch);
+    TIMED(test_resume_and_fault);
+    TIMED(test_rebase);
+    TIMED(test_billions);
+    return CHECK_DONE();
+}

@@ -1,0 +1,271 @@
+/*
+ * test_picture.c - the monitor picture (tools/picture.c) decodes to the
+ * pixels its documented geometry promises (tools/picture.h,
+ * docs/display.md): in every cell the probe pixel that a dash covers and a
+ * dot does not is phosphor exactly when the bit is 1; the action line is
+ * brighter; the stop lamp is lit or dark. The PNG is written to a file and
+ * read back with libpng's own decoder, not with anything of ours.
+ */
+#include "check.h"
+#include "ssem.h"
+
+#include "../../tools/picture.c"
+
+#include <png.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* A known state: lines with hand-chosen patterns, the rest a mixture. */
+static ssem_t known_state(void)
+{
+    ssem_t m;
+    memset(&m, 0, sizeof m);
+    uint64_t x = 0x243F6A8885A308D3u;
+    for (unsigned r = 0; r < 32; r++) {
+        x = x * 6364136223846793005u + 1442695040888963407u;
+        m.store[r] = (uint32_t)(x >> 32);
+    }
+    m.store[0] = 0;           /* all dots            */
+    m.store[1] = 0xFFFFFFFFu; /* all dashes          */
+    m.store[2] = 1u;          /* bit 0: left-most    */
+    m.store[3] = 1u << 31;    /* bit 31: right-most  */
+    m.store[4] = 0x55555555u; /* alternate, from a dash */
+    m.a = 0xFFFFFFFDu;
+    m.ci = 9;
+    m.pi = 0x0001E003u;
+    return m;
+}
+
+typedef struct decoded {
+    png_uint_32 w, h;
+    uint8_t *px; /* RGB */
+} decoded_t;
+
+/* Encodes the frame, writes it to a temporary file, decodes that file. */
+static int png_roundtrip(const ssem_frame_t *f, decoded_t *out)
+{
+    unsigned char *data;
+    size_t len;
+    out->px = NULL;
+    if (picture_png(f, &data, &len) != 0)
+        return -1;
+    const char *dir = getenv("TMPDIR");
+    char path[512];
+    snprintf(path, sizeof path, "%s/test_picture_XXXXXX", dir && *dir ? dir : "/tmp");
+    int fd = mkstemp(path);
+    if (fd < 0) {
+        free(data);
+        return -1;
+    }
+    bool ok = write(fd, data, len) == (ssize_t)len;
+    ok = close(fd) == 0 && ok;
+    free(data);
+    png_image img;
+    memset(&img, 0, sizeof img);
+    img.version = PNG_IMAGE_VERSION;
+    if (!ok || !png_image_begin_read_from_file(&img, path)) {
+        remove(path);
+        return -1;
+    }
+    img.format = PNG_FORMAT_RGB;
+    out->px = malloc(PNG_IMAGE_SIZE(img));
+    if (out->px == NULL || !png_image_finish_read(&img, NULL, out->px, 0, NULL)) {
+        fprintf(stderr, "decode: %s\n", img.message);
+        png_image_free(&img);
+        free(out->px);
+        out->px = NULL;
+        remove(path);
+        return -1;
+    }
+    out->w = img.width;
+    out->h = img.height;
+    remove(path);
+    return 0;
+}
+
+static const uint8_t *pixel(const decoded_t *d, int x, int y)
+{
+    return d->px + ((size_t)y * d->w + (size_t)x) * 3u;
+}
+
+static bool is(const uint8_t *p, uint8_t r, uint8_t g, uint8_t b)
+{
+    return p[0] == r && p[1] == g && p[2] == b;
+}
+#define IS(p, spec) is(p, spec)
+
+static unsigned brightness(const uint8_t *p) { return (unsigned)p[0] + p[1] + p[2]; }
+
+static void test_png_cells(void)
+{
+    ssem_t m = known_state();
+    ssem_frame_t f;
+    ssem_render(&m, SSEM_TUBE_S, 4, false, &f);
+    decoded_t d;
+    CHECK(png_roundtrip(&f, &d) == 0);
+    if (d.px == NULL)
+        return;
+    CHECK_EQ(d.w, 488);  /* 16 + 408 + 64 */
+    CHECK_EQ(d.h, 440);  /* 16 + 408 + 16 */
+    int wrong = 0;
+    for (int r = 0; r < 32; r++) {
+        for (int b = 0; b < 32; b++) {
+            bool one = (m.store[r] >> b) & 1u;
+            int cx = 28 + 12 * b, cy = 28 + 12 * r; /* the cell's corner */
+            const uint8_t *dash = pixel(&d, cx + 7, cy + 6);
+            const uint8_t *dot = pixel(&d, cx + 2, cy + 6);
+            const uint8_t *gap = pixel(&d, cx + 6, cy + 1);
+            bool lit_dash = r == 4 ? IS(dash, PIC_RGB_MARK_BRIGHT) : IS(dash, PIC_RGB_MARK);
+            bool lit_dot = r == 4 ? IS(dot, PIC_RGB_MARK_BRIGHT) : IS(dot, PIC_RGB_MARK);
+            if (lit_dash != one || !lit_dot || !IS(gap, PIC_RGB_FACE))
+                wrong++;
+            if (!one && !IS(dash, PIC_RGB_FACE))
+                wrong++; /* a dot leaves the dash probe dark */
+            /* the mark: 3 rows high, 9 (dash) or 3 (dot) wide, from column 1
+             * and row 5 of the cell; its halo is the ring one pixel round it */
+            int marks = 0, halos = 0;
+            for (int y = cy; y < cy + 12; y++) {
+                for (int x = cx; x < cx + 12; x++) {
+                    const uint8_t *p = pixel(&d, x, y);
+                    bool in_mark = x >= cx + 1 && x < cx + 1 + (one ? 9 : 3) && y >= cy + 5 &&
+                                   y < cy + 8;
+                    bool mark = r == 4 ? IS(p, PIC_RGB_MARK_BRIGHT) : IS(p, PIC_RGB_MARK);
+                    bool halo = r == 4 ? IS(p, PIC_RGB_HALO_BRIGHT) : IS(p, PIC_RGB_HALO);
+                    marks += mark;
+                    halos += halo;
+                    if (mark != in_mark)
+                        wrong++;
+                }
+            }
+            if (marks != (one ? 27 : 9) || halos != (one ? 11 * 5 - 27 : 5 * 5 - 9))
+                wrong++;
+        }
+    }
+    CHECK_EQ(wrong, 0);
+    /* row 0 is all dots, row 1 all dashes */
+    CHECK(IS(pixel(&d, 28 + 7, 28 + 6), PIC_RGB_FACE));
+    CHECK(IS(pixel(&d, 28 + 7, 28 + 12 + 6), PIC_RGB_MARK));
+    /* bit 0 is on the left: line 2 (bit 0) has its dash in the first column,
+     * line 3 (bit 31) in the last */
+    CHECK(IS(pixel(&d, 28 + 7, 28 + 24 + 6), PIC_RGB_MARK));
+    CHECK(IS(pixel(&d, 28 + 31 * 12 + 7, 28 + 24 + 6), PIC_RGB_FACE));
+    CHECK(IS(pixel(&d, 28 + 7, 28 + 36 + 6), PIC_RGB_FACE));
+    CHECK(IS(pixel(&d, 28 + 31 * 12 + 7, 28 + 36 + 6), PIC_RGB_MARK));
+    /* the action line (4) is brighter than the others, dots and dashes */
+    CHECK(brightness(pixel(&d, 28 + 2, 28 + 48 + 6)) > brightness(pixel(&d, 28 + 2, 28 + 6)));
+    CHECK(brightness(pixel(&d, 28 + 7, 28 + 48 + 6)) >
+          brightness(pixel(&d, 28 + 7, 28 + 12 + 6)));
+    /* the lamp is dark: its centre is not neon orange, nor bright */
+    const uint8_t *lamp = pixel(&d, 456, 40);
+    CHECK(!IS(lamp, PIC_RGB_LAMP_LIT));
+    CHECK(lamp[0] < 0x80);
+    /* the bezel and the face */
+    CHECK(IS(pixel(&d, 0, 0), PIC_RGB_BEZEL));
+    CHECK(IS(pixel(&d, 16, 16), PIC_RGB_FACE));
+    CHECK(IS(pixel(&d, 16 + 407, 16 + 407), PIC_RGB_FACE));
+    CHECK(IS(pixel(&d, 16 + 408, 16 + 407), PIC_RGB_BEZEL));
+    /* the decoded PNG is exactly the raster (lossless) */
+    uint8_t *raster = malloc((size_t)PIC_WIDTH * PIC_HEIGHT * 3u);
+    CHECK(raster != NULL);
+    if (raster != NULL) {
+        picture_raster(&f, raster);
+        CHECK(memcmp(raster, d.px, (size_t)PIC_WIDTH * PIC_HEIGHT * 3u) == 0);
+    }
+    free(raster);
+    free(d.px);
+}
+
+static void test_png_lamp(void)
+{
+    ssem_t m = known_state();
+    m.lamp = true;
+    ssem_frame_t f;
+    ssem_render(&m, SSEM_TUBE_S, 9, false, &f);
+    decoded_t d;
+    CHECK(png_roundtrip(&f, &d) == 0);
+    if (d.px == NULL)
+        return;
+    /* lit: neon orange at the centre and across the disc, glow just outside */
+    CHECK(IS(pixel(&d, 456, 40), PIC_RGB_LAMP_LIT));
+    CHECK(IS(pixel(&d, 456 + 10, 40), PIC_RGB_LAMP_LIT));
+    CHECK(IS(pixel(&d, 456, 40 - 10), PIC_RGB_LAMP_LIT));
+    CHECK(IS(pixel(&d, 456 + 12, 40), PIC_RGB_LAMP_GLOW));
+    CHECK(IS(pixel(&d, 456 + 15, 40), PIC_RGB_BEZEL));
+    const uint8_t *c = pixel(&d, 456, 40);
+    CHECK(c[0] > 0xC0 && c[0] > c[1] && c[1] > c[2]); /* orange */
+    /* the action line moved to row 9 */
+    CHECK(IS(pixel(&d, 28 + 2, 28 + 9 * 12 + 6), PIC_RGB_MARK_BRIGHT));
+    CHECK(IS(pixel(&d, 28 + 2, 28 + 4 * 12 + 6), PIC_RGB_MARK));
+    free(d.px);
+}
+
+static void test_png_tubes(void)
+{
+    /* the A tube: the accumulator (-3: all but bit 1) on every row */
+    ssem_t m = known_state();
+    ssem_frame_t f;
+    ssem_render(&m, SSEM_TUBE_A, 0, true, &f);
+    decoded_t d;
+    CHECK(png_roundtrip(&f, &d) == 0);
+    if (d.px == NULL)
+        return;
+    int wrong = 0;
+    for (int r = 1; r < 32; r++)
+        for (int b = 0; b < 32; b++)
+            if (IS(pixel(&d, 28 + 12 * b + 7, 28 + 12 * r + 6), PIC_RGB_MARK) != (b != 1))
+                wrong++;
+    CHECK_EQ(wrong, 0);
+    free(d.px);
+}
+
+static size_t count(const char *s, const char *needle)
+{
+    size_t n = 0;
+    for (const char *p = s; (p = strstr(p, needle)) != NULL; p += strlen(needle))
+        n++;
+    return n;
+}
+
+static void test_svg(void)
+{
+    ssem_t m = known_state();
+    ssem_frame_t f;
+    ssem_render(&m, SSEM_TUBE_S, 4, false, &f);
+    char *svg = picture_svg(&f);
+    CHECK(svg != NULL);
+    if (svg == NULL)
+        return;
+    size_t ones = 0;
+    for (int r = 0; r < 32; r++)
+        for (int b = 0; b < 32; b++)
+            ones += (m.store[r] >> b) & 1u;
+    CHECK_EQ(count(svg, "class=\"dash\""), ones);
+    CHECK_EQ(count(svg, "class=\"dot\""), 1024 - ones);
+    CHECK_EQ(count(svg, "class=\"bright\""), 1);
+    CHECK(strstr(svg, "<g id=\"row4\" class=\"bright\">") != NULL);
+    CHECK(strstr(svg, "id=\"lamp\" class=\"dark\"") != NULL);
+    CHECK(strncmp(svg, "<?xml", 5) == 0);
+    CHECK(strstr(svg, "</svg>\n") != NULL);
+    /* row 1 (all ones): its first dash at the first cell, 9 x 3 */
+    CHECK(strstr(svg, "<g id=\"row1\"><rect class=\"dash\" x=\"29\" y=\"45\" width=\"9\" "
+                      "height=\"3\"/>") != NULL);
+    /* row 0 (all zeros): its first dot, 3 x 3 */
+    CHECK(strstr(svg, "<g id=\"row0\"><rect class=\"dot\" x=\"29\" y=\"33\" width=\"3\" "
+                      "height=\"3\"/>") != NULL);
+    free(svg);
+    m.lamp = true;
+    ssem_render(&m, SSEM_TUBE_S, 4, false, &f);
+    svg = picture_svg(&f);
+    CHECK(svg != NULL && strstr(svg, "id=\"lamp\" class=\"lit\"") != NULL);
+    free(svg);
+}
+
+int main(void)
+{
+    RUN(test_png_cells);
+    RUN(test_png_lamp);
+    RUN(test_png_tubes);
+    RUN(test_svg);
+    return CHECK_DONE();
+}

@@ -1,0 +1,411 @@
+/*
+ * cmd_panel.c - `ssem panel`: the Baby's console, full screen (ncurses).
+ *
+ * The monitor (any of the three tubes, through ssem_render/ssem_frame_text),
+ * the registers, the stop lamp, and the keys and switches of the control
+ * panel (PRM appendix 3; SPEC section 5) on the keyboard. What the keys do to
+ * the machine, and how many steps to run between two frames, is in
+ * panel_logic.c, which the unit tests drive without a terminal; this file only
+ * draws and reads keys.
+ *
+ * The loop redraws at PANEL_FRAME_RATE frames a second whatever the speed:
+ * between frames it runs the engine for a budget computed from the wall time
+ * elapsed and the speed (flat out: slices of about 1/60 s until the next
+ * frame is due). The terminal is restored on every way out: q, Ctrl-C and
+ * other terminating signals (a flag the loop polls), and exit() (atexit).
+ */
+#include "cli.h"
+#include "panel_logic.h"
+
+#include <curses.h>
+#include <inttypes.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+static const char panel_usage[] =
+    "usage: ssem panel [options] FILE\n"
+    "\n"
+    "The Baby's control panel, full screen: the monitor (tubes S, A and C), the\n"
+    "registers, the stop lamp, and the keys and switches of the 1948 panel on\n"
+    "the keyboard (Stop/Run, KC single shot, KLC, KSC, KCC, KAC, the typewriter,\n"
+    "the line and function switches, Auto/Man, Write/Erase), with breakpoints\n"
+    "and reverse step. The screen lists the keys; docs/panel.md describes them.\n"
+    "\n"
+    "options:\n"
+    "  --format=F          input format: auto (default), listing, snp, asm, bits, decimal\n"
+    "  --engine=NAME       ref, fast or dbt (default: the fastest; see 'ssem engines')\n"
+    "  --lenient           fetch from CI & 31 even when CI bits 13-15 are set\n"
+    "  --speed=S           1948 (real time, the default), a multiple of it (e.g. 10),\n"
+    "                      or max (flat out); + and - change it while running\n"
+    "  --digit-period=US   the digit period in microseconds (default 10: 1.44 ms an\n"
+    "                      instruction; June 1948 was probably 8.5-9.5); [ and ]\n"
+    "\n"
+    "exit status: 0 after q, 1 bad input, 2 bad usage or no terminal,\n"
+    "128+N after signal N (130 after Ctrl-C)\n";
+
+/* ----------------------------------------------------- terminal safety */
+
+static volatile sig_atomic_t got_signal;
+static bool curses_on;
+
+static void on_signal(int sig) { got_signal = sig; }
+
+static void restore_terminal(void)
+{
+    if (curses_on && !isendwin())
+        endwin();
+    curses_on = false;
+}
+
+static void catch_signals(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGHUP, &sa, NULL);
+    sigaction(SIGQUIT, &sa, NULL);
+}
+
+static double now_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+/* ------------------------------------------------------------- drawing */
+
+#define MIN_COLS 100
+#define MIN_LINES 42
+#define RIGHT 52 /* the column where the registers and keys begin */
+
+enum { PAIR_DOT = 1, PAIR_BRIGHT, PAIR_LAMP, PAIR_KEY, PAIR_MSG, PAIR_RUN };
+
+typedef struct screen_info {
+    const char *file;
+    const char *engine;
+    bool unicode;
+    bool colors;
+} screen_info_t;
+
+typedef unsigned attr_bits;
+
+static attr_bits pair(const screen_info_t *si, short n)
+{
+    return si->colors ? (attr_bits)COLOR_PAIR(n) : 0u;
+}
+
+static void on(attr_bits a) { attron((int)a); }
+static void off(attr_bits a) { attroff((int)a); }
+
+/* Text at (y, x), clipped to the screen's width; ASCII only. */
+static void put(int y, int x, attr_bits attr, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+static void put(int y, int x, attr_bits attr, const char *fmt, ...)
+{
+    if (y < 0 || y >= LINES || x >= COLS)
+        return;
+    char buf[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    on(attr);
+    mvaddnstr(y, x, buf, COLS - x);
+    off(attr);
+}
+
+static void draw_monitor(const panel_t *p, const screen_info_t *si)
+{
+    const ssem_t *m = panel_machine(p);
+    uint32_t action = panel_action_line(p);
+    ssem_frame_t frame;
+    ssem_render(m, p->tube, action, p->running, &frame);
+    static char text[32 * (32 * 3 + 1) + 1];
+    if (ssem_frame_text(&frame, si->unicode, text, sizeof text) == 0)
+        return;
+    uint32_t breaks = history_breakpoints(p->h);
+    put(2, 0, 0, "     0         1         2         3");
+    put(3, 0, 0, "     01234567890123456789012345678901");
+    const char *row = text;
+    for (uint32_t r = 0; r < SSEM_LINES; r++) {
+        const char *end = strchr(row, '\n');
+        int y = 4 + (int)r;
+        bool bright = (frame.bright >> r) & 1u;
+        put(y, 0, 0, "%2u%c%c", (unsigned)r, (breaks >> r) & 1u ? '*' : ' ',
+            bright ? '>' : ' ');
+        attr_bits attr = bright ? (pair(si, PAIR_BRIGHT) | A_BOLD) : pair(si, PAIR_DOT);
+        on(attr);
+        mvaddnstr(y, 5, row, (int)(end - row));
+        off(attr);
+        put(y, 38, bright ? A_BOLD : 0u, "%11" PRId32, ssem_word_signed(frame.row[r]));
+        row = end + 1;
+    }
+    /* the typewriter's cursor under the digit it writes */
+    put(36, 0, 0, "%*s^ typewriter digit %u (%s)", 5 + (int)p->cursor, "",
+        (unsigned)p->cursor, p->erase ? "Erase" : "Write");
+    const char *lit = si->unicode ? "\u25cf" : "(*)", *out = si->unicode ? "\u25cb" : "( )";
+    put(37, 0, 0, "stop lamp ");
+    if (m->lamp) {
+        attr_bits attr = pair(si, PAIR_LAMP) | A_BOLD | (si->colors ? 0u : A_REVERSE);
+        on(attr);
+        mvprintw(37, 10, "%s LIT", lit);
+        off(attr);
+        put(37, 10 + (si->unicode ? 1 : 3) + 4, 0, "%s", m->fault ? "  (fault)" : "");
+    } else {
+        mvprintw(37, 10, "%s off", out);
+    }
+}
+
+static void draw_registers(const panel_t *p, const screen_info_t *si)
+{
+    const ssem_t *m = panel_machine(p);
+    uint32_t action = panel_action_line(p);
+    char t1[40], t2[40], when[64], speed[40];
+    int y = 2;
+    put(y++, RIGHT, A_BOLD, "tube %s   CS %s   %s   %s", ssem_tube_name(p->tube),
+        p->running ? "Run " : "Stop", p->manual ? "Man " : "Auto", p->erase ? "Erase" : "Write");
+    put(y++, RIGHT, 0, "CI %11" PRId32 "   line %u", ssem_word_signed(m->ci),
+        (unsigned)(m->ci & SSEM_LINE_MASK));
+    put(y++, RIGHT, 0, "A  %11" PRId32, ssem_word_signed(m->a));
+    put(y++, RIGHT, 0, "PI %11" PRId32 "   %s", ssem_word_signed(m->pi),
+        ssem_disasm_word(m->pi, t1, sizeof t1));
+    put(y++, RIGHT, A_BOLD, "action line %2u = %11" PRId32 "   %s", (unsigned)action,
+        ssem_word_signed(m->store[action]), ssem_disasm_word(m->store[action], t2, sizeof t2));
+    format_duration(ssem_time_1948(m->steps, p->digit_period_us), when, sizeof when);
+    put(y++, RIGHT, 0, "steps %llu   1948 time %s", (unsigned long long)m->steps, when);
+    panel_speed_name(p->speed, speed, sizeof speed);
+    put(y++, RIGHT, 0, "speed %s   digit period %.1f us = %.2f ms an instr.", speed,
+        p->digit_period_us, panel_instruction_seconds(p) * 1000.0);
+    uint32_t word = panel_manual_instruction(p);
+    put(y++, RIGHT, 0, "switches: line %u  function %u   Man obeys %s",
+        (unsigned)p->line_switches, (unsigned)p->func_switches,
+        ssem_disasm_word(word, t1, sizeof t1));
+    char list[100] = "";
+    uint32_t breaks = history_breakpoints(p->h);
+    size_t at = 0;
+    for (uint32_t l = 0; l < SSEM_LINES && at + 4 < sizeof list; l++)
+        if ((breaks >> l) & 1u)
+            at += (size_t)snprintf(list + at, sizeof list - at, " %u", (unsigned)l);
+    put(y++, RIGHT, 0, "breakpoints:%s", breaks ? list : " none");
+    y++;
+    put(y++, RIGHT, A_UNDERLINE, "key     1948 name      what it does");
+    for (const panel_key_t *k = panel_keys; k->action != PANEL_NONE; k++) {
+        if (k->label == NULL)
+            continue;
+        put(y, RIGHT, pair(si, PAIR_KEY) | A_BOLD, "%-7s", k->label);
+        put(y, RIGHT + 8, 0, "%-14s %s", k->name1948, k->help);
+        y++;
+    }
+}
+
+static void draw(const panel_t *p, const screen_info_t *si)
+{
+    erase();
+    if (COLS < MIN_COLS || LINES < MIN_LINES) {
+        put(0, 0, A_BOLD, "ssem panel: the terminal is %dx%d; it needs at least %dx%d", COLS,
+            LINES, MIN_COLS, MIN_LINES);
+        put(1, 0, 0, "q quits");
+        refresh();
+        return;
+    }
+    put(0, 0, A_BOLD, "ssem panel - the Manchester Baby (SSEM, 1948)");
+    put(0, 47, 0, "  %s   engine %s", si->file, si->engine);
+    draw_monitor(p, si);
+    draw_registers(p, si);
+    put(LINES - 2, 0, p->running ? pair(si, PAIR_RUN) | A_BOLD : 0u, "%s",
+        p->running ? "running" : "stopped");
+    put(LINES - 1, 0, pair(si, PAIR_MSG), "%s", p->message);
+    refresh();
+}
+
+/* ncurses key codes to the panel's */
+static int panel_key(int ch)
+{
+    switch (ch) {
+    case KEY_LEFT: return PANEL_KEY_LEFT;
+    case KEY_RIGHT: return PANEL_KEY_RIGHT;
+    case KEY_UP: return PANEL_KEY_UP;
+    case KEY_DOWN: return PANEL_KEY_DOWN;
+    case KEY_ENTER:
+    case '\r': return '\n';
+    default: return ch;
+    }
+}
+
+/* ---------------------------------------------------------------- main */
+
+static int panel_loop(panel_t *p, const screen_info_t *si)
+{
+    const double frame = 1.0 / PANEL_FRAME_RATE;
+    double last = now_seconds(), next_frame = last;
+    bool dirty = true;
+    while (!p->quit && !got_signal) {
+        double t = now_seconds();
+        int wait_ms = (int)((next_frame - t) * 1000.0);
+        if (wait_ms < 0 || (p->running && p->speed <= 0.0))
+            wait_ms = 0;
+        timeout(wait_ms);
+        int ch = getch();
+        while (ch != ERR && !p->quit) {
+            if (ch == KEY_RESIZE)
+                clear();
+            else if (ch == 3) /* Ctrl-C in raw mode, should the terminal give it */
+                got_signal = SIGINT;
+            else
+                panel_do(p, panel_key_action(panel_key(ch)));
+            dirty = true;
+            timeout(0);
+            ch = getch();
+        }
+        if (p->quit || got_signal)
+            break;
+        t = now_seconds();
+        if (p->running) {
+            if (p->speed <= 0.0) {
+                double t1;
+                do { /* flat out: slices of ~1/60 s until the frame is due */
+                    double t0 = now_seconds();
+                    uint64_t ran = panel_run_slice(p, panel_budget(p, 0.0));
+                    t1 = now_seconds();
+                    panel_tune(p, ran, t1 - t0);
+                } while (p->running && !got_signal && t1 < next_frame);
+            } else {
+                panel_run_slice(p, panel_budget(p, t - last));
+            }
+            dirty = true;
+        }
+        last = t;
+        t = now_seconds();
+        if (dirty || t >= next_frame) {
+            draw(p, si);
+            dirty = false;
+        }
+        if (t >= next_frame) {
+            next_frame += frame;
+            if (next_frame < t)
+                next_frame = t + frame;
+        }
+    }
+    return got_signal ? 128 + (int)got_signal : EXIT_HALTED;
+}
+
+int cmd_panel(int argc, char **argv)
+{
+    ssem_format_t format = SSEM_FORMAT_AUTO;
+    bool lenient = false;
+    double speed = 1.0, period = SSEM_DIGIT_PERIOD_US;
+    const char *file = NULL, *engine_name = NULL, *v;
+    for (int i = 1; i < argc; i++) {
+        if (is_help(argv[i])) {
+            fputs(panel_usage, stdout);
+            return finish_stdout() == 0 ? 0 : EXIT_BAD_INPUT;
+        } else if ((v = match_option(argc, argv, &i, "--format", true)) != NULL) {
+            format = parse_format_option(v);
+        } else if ((v = match_option(argc, argv, &i, "--engine", true)) != NULL) {
+            engine_name = v;
+        } else if ((v = match_option(argc, argv, &i, "--speed", true)) != NULL) {
+            if (panel_parse_speed(v, &speed) != 0)
+                die_usage("panel: --speed wants 1948, a multiple of it or max, not '%s'", v);
+        } else if ((v = match_option(argc, argv, &i, "--digit-period", true)) != NULL) {
+            char *end;
+            period = strtod(v, &end);
+            if (end == v || *end != '\0' || !(period >= PANEL_MIN_PERIOD_US) ||
+                !(period <= PANEL_MAX_PERIOD_US))
+                die_usage("panel: --digit-period wants microseconds from %.1f to %.0f, not '%s'",
+                          PANEL_MIN_PERIOD_US, PANEL_MAX_PERIOD_US, v);
+        } else if (match_option(argc, argv, &i, "--lenient", false)) {
+            lenient = true;
+        } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
+            die_usage("panel: unknown option '%s'", argv[i]);
+        } else if (file != NULL) {
+            die_usage("panel: one program at a time ('%s' and '%s')", file, argv[i]);
+        } else {
+            file = argv[i];
+        }
+    }
+    if (file == NULL)
+        die_usage("panel: no program file given");
+    if (strcmp(file, "-") == 0)
+        die_usage("panel: the keyboard is standard input: give the program as a file");
+    ssem_engine_t *engine = open_engine(engine_name);
+
+    source_t src;
+    ssem_image_t img;
+    if (load_program(file, format, &src, &img) != 0) {
+        ssem_engine_free(engine);
+        return EXIT_BAD_INPUT;
+    }
+    free(src.text);
+    if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+        fprintf(stderr, "%s: panel: needs a terminal (standard input and output)\n",
+                program_name);
+        ssem_engine_free(engine);
+        return EXIT_USAGE;
+    }
+    ssem_t m;
+    memset(&m, 0, sizeof m);
+    m.lenient = lenient;
+    ssem_load_image(&m, &img);
+
+    panel_t p;
+    if (panel_init(&p, &m, engine) != 0) {
+        fprintf(stderr, "%s: panel: out of memory\n", program_name);
+        ssem_engine_free(engine);
+        return EXIT_BAD_INPUT;
+    }
+    p.speed = speed;
+    p.digit_period_us = period;
+
+    /* Our handlers first: ncurses then leaves SIGINT and SIGTERM to us. */
+    catch_signals();
+    atexit(restore_terminal);
+    setlocale(LC_ALL, "");
+    screen_info_t si = {file, ssem_engine_name(engine), false, false};
+    const char *codeset = nl_langinfo(CODESET);
+    si.unicode = codeset != NULL &&
+                 (strcmp(codeset, "UTF-8") == 0 || strcmp(codeset, "utf8") == 0);
+    SCREEN *screen = newterm(NULL, stdout, stdin);
+    if (screen == NULL) {
+        fprintf(stderr, "%s: panel: cannot use the terminal (TERM=%s)\n", program_name,
+                getenv("TERM") ? getenv("TERM") : "");
+        panel_free(&p);
+        ssem_engine_free(engine);
+        return EXIT_USAGE;
+    }
+    curses_on = true;
+    cbreak(); /* not raw: Ctrl-C stays a signal, which we catch */
+    noecho();
+    nonl();
+    keypad(stdscr, TRUE);
+    curs_set(0);
+    if (has_colors()) {
+        start_color();
+        use_default_colors();
+        si.colors = true;
+        init_pair(PAIR_DOT, COLOR_GREEN, -1);
+        init_pair(PAIR_BRIGHT, COLOR_WHITE, -1);
+        init_pair(PAIR_LAMP, COLOR_RED, -1);
+        init_pair(PAIR_KEY, COLOR_YELLOW, -1);
+        init_pair(PAIR_MSG, COLOR_CYAN, -1);
+        init_pair(PAIR_RUN, COLOR_GREEN, -1);
+    }
+
+    int status = panel_loop(&p, &si);
+
+    restore_terminal();
+    delscreen(screen);
+    panel_free(&p);
+    ssem_engine_free(engine);
+    return status;
+}

@@ -1,0 +1,171 @@
+/*
+ * cmd_show.c - `ssem show`: the monitor after N steps, as text, PNG or SVG.
+ *
+ * The frame comes from ssem_render (src/display.c); the picture from
+ * tools/picture.c. Pictures are written atomically: on any error there is no
+ * file (and an existing one is left as it was).
+ */
+#include "cli.h"
+#include "picture.h"
+
+#include <inttypes.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+static const char show_usage[] =
+    "usage: ssem show [options] FILE     (FILE '-' reads standard input)\n"
+    "\n"
+    "Loads a Baby program, runs it from reset, and draws the monitor CRT as it\n"
+    "then was: 32 rows of 32 positions, bit 0 on the left, a 0 a short dot and a\n"
+    "1 a dash; the action line brighter; the stop lamp.\n"
+    "\n"
+    "options:\n"
+    "  --after=N        run N instructions (default: until it stops, at most\n"
+    "                   100000000); --after=0 shows the store as loaded\n"
+    "  --tube=S|A|C     the tube shown: S the store (default), A the accumulator,\n"
+    "                   C control (CI and PI on alternate rows while running,\n"
+    "                   CI on every row when stopped)\n"
+    "  --action-line=L  the row drawn brighter, 0-31 (default: the line of CI)\n"
+    "  --engine=NAME    ref, fast or dbt (default: the fastest)\n"
+    "  --format=F       input format: auto (default), listing, snp, asm, bits, decimal\n"
+    "  --lenient        fetch from CI & 31 even when CI bits 13-15 are set\n"
+    "  --ascii          text with '.', '-' (and ':', '=' on the action line)\n"
+    "                   even when the terminal takes UTF-8\n"
+    "  --png=OUT        write the monitor as a PNG picture to OUT\n"
+    "  --svg=OUT        write the monitor as an SVG picture to OUT\n"
+    "\n"
+    "Without --png or --svg the monitor is printed as text, followed by a line\n"
+    "with the tube, the action line, the stop lamp and the step count.\n"
+    "\n"
+    "exit status: 0 shown, 1 bad input or an output that cannot be written,\n"
+    "2 bad usage\n";
+
+/* The locale's character set is UTF-8. */
+static bool locale_is_utf8(void)
+{
+    if (setlocale(LC_CTYPE, "") == NULL)
+        return false;
+    const char *set = nl_langinfo(CODESET);
+    return set != NULL && (strcasecmp(set, "UTF-8") == 0 || strcasecmp(set, "UTF8") == 0);
+}
+
+static void print_status(const ssem_t *m, ssem_stop_t why, const ssem_frame_t *frame,
+                         uint32_t action_line)
+{
+    const char *state = why == SSEM_HALTED   ? "halted"
+                        : why == SSEM_FAULT  ? "fault"
+                        : why == SSEM_BREAK  ? "break"
+                                             : "running";
+    printf("tube %s, action line %u, stop lamp %s, %" PRIu64 " step%s (%s)\n",
+           ssem_tube_name(frame->tube), (unsigned)action_line, m->lamp ? "lit" : "off",
+           m->steps, m->steps == 1 ? "" : "s", state);
+}
+
+int cmd_show(int argc, char **argv)
+{
+    ssem_format_t format = SSEM_FORMAT_AUTO;
+    ssem_tube_t tube = SSEM_TUBE_S;
+    uint64_t budget = DEFAULT_MAX_STEPS;
+    uint32_t action_line = 0;
+    bool have_action_line = false, ascii = false, lenient = false;
+    const char *file = NULL, *engine_name = NULL, *png_out = NULL, *svg_out = NULL, *v;
+    for (int i = 1; i < argc; i++) {
+        if (is_help(argv[i])) {
+            fputs(show_usage, stdout);
+            return finish_stdout() == 0 ? 0 : EXIT_BAD_INPUT;
+        } else if ((v = match_option(argc, argv, &i, "--after", true)) != NULL) {
+            budget = parse_count("--after", v);
+        } else if ((v = match_option(argc, argv, &i, "--tube", true)) != NULL) {
+            if (ssem_tube_parse(v, &tube) != 0)
+                die_usage("show: unknown tube '%s' (S, A or C)", v);
+        } else if ((v = match_option(argc, argv, &i, "--action-line", true)) != NULL) {
+            uint64_t l = parse_count("--action-line", v);
+            if (l > 31)
+                die_usage("show: --action-line: '%s' is not a line (0-31)", v);
+            action_line = (uint32_t)l;
+            have_action_line = true;
+        } else if ((v = match_option(argc, argv, &i, "--engine", true)) != NULL) {
+            engine_name = v;
+        } else if ((v = match_option(argc, argv, &i, "--format", true)) != NULL) {
+            format = parse_format_option(v);
+        } else if (match_option(argc, argv, &i, "--lenient", false)) {
+            lenient = true;
+        } else if (match_option(argc, argv, &i, "--ascii", false)) {
+            ascii = true;
+        } else if ((v = match_option(argc, argv, &i, "--png", true)) != NULL) {
+            if (*v == '\0')
+                die_usage("show: --png needs a file name");
+            png_out = v;
+        } else if ((v = match_option(argc, argv, &i, "--svg", true)) != NULL) {
+            if (*v == '\0')
+                die_usage("show: --svg needs a file name");
+            svg_out = v;
+        } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
+            die_usage("show: unknown option '%s'", argv[i]);
+        } else if (file != NULL) {
+            die_usage("show: one program at a time ('%s' and '%s')", file, argv[i]);
+        } else {
+            file = argv[i];
+        }
+    }
+    if (file == NULL)
+        die_usage("show: no program file given");
+    if (png_out != NULL && svg_out != NULL)
+        die_usage("show: one picture at a time (--png or --svg)");
+    ssem_engine_t *engine = open_engine(engine_name);
+
+    source_t src;
+    ssem_image_t img;
+    if (load_program(file, format, &src, &img) != 0) {
+        ssem_engine_free(engine);
+        return EXIT_BAD_INPUT;
+    }
+    free(src.text);
+
+    ssem_t m;
+    memset(&m, 0, sizeof m);
+    m.lenient = lenient;
+    ssem_load_image(&m, &img);
+    ssem_stop_t why = ssem_engine_run(engine, &m, budget);
+    ssem_engine_free(engine);
+
+    if (!have_action_line)
+        action_line = m.ci & SSEM_LINE_MASK;
+    ssem_frame_t frame;
+    ssem_render(&m, tube, action_line, !m.lamp, &frame);
+
+    if (png_out != NULL) {
+        unsigned char *data;
+        size_t len;
+        if (picture_png(&frame, &data, &len) != 0)
+            return EXIT_BAD_INPUT;
+        int rc = write_bytes_atomically(png_out, data, len);
+        free(data);
+        return rc == 0 ? 0 : EXIT_BAD_INPUT;
+    }
+    if (svg_out != NULL) {
+        char *svg = picture_svg(&frame);
+        if (svg == NULL) {
+            fprintf(stderr, "%s: %s: out of memory\n", program_name, svg_out);
+            return EXIT_BAD_INPUT;
+        }
+        int rc = write_file_atomically(svg_out, svg);
+        free(svg);
+        return rc == 0 ? 0 : EXIT_BAD_INPUT;
+    }
+
+    /* 32 rows of 32 cells of at most 3 bytes, plus newlines and the NUL */
+    char text[32 * (32 * 3 + 1) + 1];
+    bool unicode = !ascii && locale_is_utf8();
+    if (ssem_frame_text(&frame, unicode, text, sizeof text) == 0) {
+        fprintf(stderr, "%s: show: the frame does not fit its buffer\n", program_name);
+        return EXIT_BAD_INPUT;
+    }
+    fputs(text, stdout);
+    print_status(&m, why, &frame, action_line);
+    return finish_stdout() == 0 ? 0 : EXIT_BAD_INPUT;
+}

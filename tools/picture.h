@@ -1,0 +1,87 @@
+/*
+ * picture.h - the monitor CRT as a picture (PNG or SVG), for `ssem show`.
+ *
+ * The picture is drawn from an ssem_frame_t (src/display.c decides what the
+ * monitor shows; this file only decides how it looks). The geometry is fixed
+ * and simple so that a test can predict every pixel (docs/display.md):
+ *
+ *   image   PIC_WIDTH x PIC_HEIGHT, a dark grey bezel (PIC_BEZEL)
+ *   face    a dark green-black square at (PIC_FACE_X, PIC_FACE_Y), side
+ *           PIC_FACE_SIZE; the 32 x 32 grid of cells starts PIC_FACE_PAD
+ *           pixels inside it
+ *   cell    row r, column (bit) b: PIC_CELL x PIC_CELL pixels with its top
+ *           left corner at (PIC_GRID_X + b * PIC_CELL, PIC_GRID_Y + r * PIC_CELL)
+ *   mark    a filled rectangle PIC_MARK_H pixels high, rows PIC_MARK_Y to
+ *           PIC_MARK_Y + PIC_MARK_H - 1 of the cell, starting at column
+ *           PIC_MARK_X: a dot (0) is PIC_DOT_W wide, a dash (1) PIC_DASH_W wide.
+ *           Around each mark a one-pixel halo (the mark grown by 1 pixel on
+ *           every side) in a dimmer green: the phosphor's glow.
+ *   bright  the action line's marks and halo use brighter colours
+ *   lamp    a disc of radius PIC_LAMP_R centred at (PIC_LAMP_CX, PIC_LAMP_CY),
+ *           right of the face: neon orange when lit, dark when not; a ring of
+ *           glow (radius PIC_LAMP_R to PIC_LAMP_GLOW) when lit
+ *
+ * So in every cell the pixel (PIC_PROBE_DASH_X, PIC_PROBE_Y) from the cell's
+ * corner is phosphor exactly when the bit is 1, and (PIC_PROBE_DOT_X,
+ * PIC_PROBE_Y) is always phosphor.
+ */
+#ifndef SSEM_PICTURE_H
+#define SSEM_PICTURE_H
+
+#include "ssem.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define PIC_CELL 12        /* a cell is 12 x 12 pixels                        */
+#define PIC_MARK_X 1       /* a mark starts 1 pixel into its cell             */
+#define PIC_MARK_Y 5       /* ... and covers rows 5 to 7 of it                */
+#define PIC_MARK_H 3
+#define PIC_DOT_W 3        /* a dot: columns 1-3 of the cell                  */
+#define PIC_DASH_W 9       /* a dash: columns 1-9 of the cell                 */
+#define PIC_PROBE_Y 6      /* the middle row of a mark                        */
+#define PIC_PROBE_DOT_X 2  /* inside both a dot and a dash                    */
+#define PIC_PROBE_DASH_X 7 /* inside a dash; outside a dot and its halo       */
+
+#define PIC_BEZEL 16                              /* grey border round the face */
+#define PIC_FACE_PAD 12                           /* face border round the grid */
+#define PIC_FACE_X PIC_BEZEL
+#define PIC_FACE_Y PIC_BEZEL
+#define PIC_FACE_SIZE (32 * PIC_CELL + 2 * PIC_FACE_PAD) /* 408 */
+#define PIC_GRID_X (PIC_FACE_X + PIC_FACE_PAD)            /* 28 */
+#define PIC_GRID_Y (PIC_FACE_Y + PIC_FACE_PAD)            /* 28 */
+#define PIC_LAMP_AREA 64                          /* the strip right of the face */
+#define PIC_WIDTH (PIC_FACE_X + PIC_FACE_SIZE + PIC_LAMP_AREA)  /* 488 */
+#define PIC_HEIGHT (PIC_FACE_Y + PIC_FACE_SIZE + PIC_BEZEL)     /* 440 */
+#define PIC_LAMP_CX (PIC_FACE_X + PIC_FACE_SIZE + PIC_LAMP_AREA / 2) /* 456 */
+#define PIC_LAMP_CY (PIC_FACE_Y + 24)                                /* 40 */
+#define PIC_LAMP_R 10
+#define PIC_LAMP_GLOW 14
+
+/* Colours (R, G, B). */
+#define PIC_RGB_BEZEL 0x26, 0x26, 0x24
+#define PIC_RGB_FACE 0x06, 0x12, 0x0a
+#define PIC_RGB_MARK 0x3c, 0xc8, 0x5a        /* phosphor green             */
+#define PIC_RGB_HALO 0x14, 0x4e, 0x24
+#define PIC_RGB_MARK_BRIGHT 0xb4, 0xff, 0xc4 /* the action line            */
+#define PIC_RGB_HALO_BRIGHT 0x32, 0x8c, 0x46
+#define PIC_RGB_LAMP_LIT 0xff, 0x78, 0x1e    /* a neon                     */
+#define PIC_RGB_LAMP_GLOW 0x7a, 0x3a, 0x14
+#define PIC_RGB_LAMP_DARK 0x46, 0x24, 0x1a
+#define PIC_RGB_LAMP_RIM 0x5a, 0x5a, 0x56    /* a dark lamp's metal rim    */
+
+/* Draws the frame into rgb: PIC_WIDTH * PIC_HEIGHT pixels of 3 bytes each,
+ * row by row from the top. */
+void picture_raster(const ssem_frame_t *frame, uint8_t *rgb);
+
+/* The frame as a PNG file in memory: on success returns 0 and sets *data (a
+ * malloc'd buffer the caller frees) and *len; on failure (out of memory, a
+ * libpng error) prints a message and returns -1. */
+int picture_png(const ssem_frame_t *frame, unsigned char **data, size_t *len);
+
+/* The frame as an SVG document (the same picture; each mark one <rect> of
+ * class "dot" or "dash"), in a malloc'd NUL-terminated string, or NULL when
+ * out of memory. */
+char *picture_svg(const ssem_frame_t *frame);
+
+#endif
