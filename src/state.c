@@ -57,7 +57,7 @@ static const char *parse_number(const char *s, const char *end, uint64_t max, bo
     uint64_t v = 0;
     while (s < end && *s >= '0' && *s <= '9') {
         uint64_t digit = (uint64_t)(*s - '0');
-        if (v > (max - digit) / 10u)
+        if (digit > max || v > (max - digit) / 10u)
             return NULL;
         v = v * 10u + digit;
         s++;

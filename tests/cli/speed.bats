@@ -1,0 +1,78 @@
+#!/usr/bin/env bats
+# speed.bats - paced runs (--speed), Ctrl-C with --save-on-interrupt, and
+# resuming from a state file to exactly the uninterrupted result.
+# No test asserts a duration: pacing is checked by what it must not change.
+
+load helpers
+
+@test "a paced run reaches the same final state as a flat-out run" {
+    # gcd.asm: 96 steps; at 1000x the Baby's speed that is 0.14 s
+    run "$SSEM" run --json programs/gcd.asm
+    [ "$status" -eq 0 ]
+    flat=$output
+    run "$SSEM" run --json --speed=1000 programs/gcd.asm
+    [ "$status" -eq 0 ]
+    [ "$output" = "$flat" ]
+    [ "$(jq 'j["steps"]')" = 96 ]
+}
+
+@test "--speed and --digit-period reject nonsense with exit 2" {
+    for bad in --speed=fast --speed=0 --speed=-3 --digit-period=0 --digit-period=abc; do
+        run "$SSEM" run "$bad" programs/gcd.asm
+        [ "$status" -eq 2 ]
+    done
+}
+
+@test "Ctrl-C stops a 1948-speed run, saves the state, and the saved state resumes exactly" {
+    # at 1948 speed the first program would take 50 minutes: interrupt it
+    "$SSEM" run --speed=1948 --json --save-on-interrupt "$T/state.snp" programs/first.lst \
+        >"$T/out.json" 2>"$T/err.txt" &
+    pid=$!
+    sleep 1 # long enough for the SIGINT handler to be in place, even under sanitizers
+    kill -INT "$pid"
+    rc=0
+    wait "$pid" || rc=$?
+    [ "$rc" -eq 130 ]
+    grep -q "interrupted after" "$T/err.txt"
+    grep -q "state saved to $T/state.snp" "$T/err.txt"
+    output=$(cat "$T/out.json")
+    [ "$(jq 'j["status"]')" = '"limit"' ]
+    steps=$(jq 'j["steps"]')
+    [ "$steps" -lt 2097154 ]
+    # the state file records the registers where the run stopped...
+    grep -q "^; ssem-state: .*steps=$steps\$" "$T/state.snp"
+    # ...and other tools' snapshot readers still see a store (NNNN:bits lines)
+    grep -qE '^0001:00011000000000100000000000000000$' "$T/state.snp"
+    # resuming gives exactly the uninterrupted final state (SPEC section 9)
+    run "$SSEM" run --json "$T/state.snp"
+    [ "$status" -eq 0 ]
+    [ "$(jq 'j["steps"]')" = 2097154 ]
+    [ "$(jq 'j["store"][27]')" = 131072 ]
+    [ "$(jq 'j["ci"]')" = 13 ]
+    resumed=$output
+    run "$SSEM" run --json programs/first.lst
+    [ "$output" = "$resumed" ]
+}
+
+@test "a state file saved at a halt stays halted when run" {
+    printf 'continue\nsave %s\nquit\n' "$T/halted.snp" | "$SSEM" debug programs/gcd.asm
+    run "$SSEM" run --json "$T/halted.snp"
+    [ "$status" -eq 0 ]
+    [ "$(jq 'j["steps"]')" = 96 ]
+    [ "$(jq 'j["store"][25]')" = 21 ]
+}
+
+@test "a bad register line in a state file is bad input at its line and column" {
+    printf '; ssem state\n; ssem-state: a=1 lamp=2\n1\n0001:00011000000000100000000000000000\n' >"$T/bad.snp"
+    run "$SSEM" run "$T/bad.snp"
+    [ "$status" -eq 1 ]
+    [[ "$output" == *"bad.snp:2:19: bad value for 'lamp'"* ]]
+}
+
+@test "--max-steps counts the steps of the whole run, resumed ones included" {
+    printf 'step 1000\nsave %s\nquit\n' "$T/k.snp" | "$SSEM" debug programs/first.lst
+    grep -q "steps=1000\$" "$T/k.snp"
+    run "$SSEM" run --json --max-steps=1500 "$T/k.snp"
+    [ "$status" -eq 4 ]
+    [ "$(jq 'j["steps"]')" = 1500 ]
+}
