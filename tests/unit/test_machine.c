@@ -7,6 +7,7 @@
  * helpers, so a wrong mask in the library cannot agree with itself.
  */
 #include "check.h"
+#include "first_program.h"
 #include "ssem.h"
 
 #include <string.h>
@@ -31,16 +32,6 @@ static ssem_t fresh(void)
     return m;
 }
 
-/* Parses a SPEC-style bit string, bit 0 first. */
-static uint32_t bits(const char *s)
-{
-    uint32_t w = 0;
-    for (uint32_t i = 0; i < 32; i++)
-        if (s[i] == '1')
-            w |= 1u << i;
-    return w;
-}
-
 static void test_reset(void)
 {
     ssem_t m = fresh();
@@ -56,8 +47,8 @@ static void test_reset(void)
 static void test_bit_order_examples(void)
 {
     /* SPEC section 2: these two strings, bit 0 first */
-    CHECK_EQ(bits("10111111111111111111111111111111"), (uint32_t)-3);
-    CHECK_EQ(bits("00011000000000100000000000000000"), LDN(24));
+    CHECK_EQ(bits_to_word("10111111111111111111111111111111"), (uint32_t)-3);
+    CHECK_EQ(bits_to_word("00011000000000100000000000000000"), LDN(24));
     CHECK_EQ(ssem_word_signed(0xFFFFFFFDu), -3);
     CHECK_EQ((uint32_t)ssem_word_signed(0x80000000u), 0x80000000u);
     CHECK_EQ(ssem_word_signed(0x7FFFFFFFu), 2147483647);
@@ -390,28 +381,10 @@ static void test_time(void)
     CHECK(t > 1.4399 && t < 1.4401);
 }
 
-/* SPEC section 9: the amended first program, from the lecture's bit strings */
-static const char *first_program[25] = {
-    "00000000000000000000000000000000", "00011000000000100000000000000000",
-    "01011000000001100000000000000000", "01011000000000100000000000000000",
-    "11011000000001100000000000000000", "11101000000000100000000000000000",
-    "11011000000000010000000000000000", "00000000000000110000000000000000",
-    "00101000000001000000000000000000", "01011000000000010000000000000000",
-    "10011000000001100000000000000000", "10011000000000100000000000000000",
-    "00000000000000110000000000000000", "00000000000001110000000000000000",
-    "01011000000000100000000000000000", "10101000000000010000000000000000",
-    "11011000000001100000000000000000", "11011000000000100000000000000000",
-    "01011000000001100000000000000000", "01101000000000000000000000000000",
-    "10111111111111111111111111111111", "10000000000000000000000000000000",
-    "00100000000000000000000000000000", "00000000000000000011111111111111",
-    "11111111111111111100000000000000",
-};
-
 static void test_first_program(void)
 {
     ssem_t m = fresh();
-    for (unsigned i = 0; i < 25; i++)
-        m.store[i] = bits(first_program[i]);
+    put_first_program(&m);
     CHECK_EQ(m.store[23], (uint32_t)-262144);
     CHECK_EQ(m.store[24], 262143);
 
@@ -449,8 +422,7 @@ static void test_run_equals_steps(void)
 {
     /* ssem_run in chunks gives the same state as one long run */
     ssem_t x = fresh();
-    for (unsigned i = 0; i < 25; i++)
-        x.store[i] = bits(first_program[i]);
+    put_first_program(&x);
     ssem_t y = x;
     CHECK_EQ(ssem_run(&x, 5000000), SSEM_HALTED);
     ssem_stop_t why;

@@ -13,42 +13,17 @@
 
 #include "check.h"
 
+#include "first_program.h"
+
 #include <math.h>
 #include <string.h>
-
-/* The first program (SPEC; programs/first.lst): the highest proper factor of
- * 2^18 by repeated subtraction. Bit 0 first. */
-static const char *const first_bits[] = {
-    "00000000000000000000000000000000", "00011000000000100000000000000000",
-    "01011000000001100000000000000000", "01011000000000100000000000000000",
-    "11011000000001100000000000000000", "11101000000000100000000000000000",
-    "11011000000000010000000000000000", "00000000000000110000000000000000",
-    "00101000000001000000000000000000", "01011000000000010000000000000000",
-    "10011000000001100000000000000000", "10011000000000100000000000000000",
-    "00000000000000110000000000000000", "00000000000001110000000000000000",
-    "01011000000000100000000000000000", "10101000000000010000000000000000",
-    "11011000000001100000000000000000", "11011000000000100000000000000000",
-    "01011000000001100000000000000000", "01101000000000000000000000000000",
-    "10111111111111111111111111111111", "10000000000000000000000000000000",
-    "00100000000000000000000000000000", "00000000000000000011111111111111",
-    "11111111111111111100000000000000",
-};
-
-static uint32_t bits_word(const char *bits)
-{
-    uint32_t w = 0;
-    for (uint32_t i = 0; i < 32; i++)
-        if (bits[i] == '1')
-            w |= 1u << i;
-    return w;
-}
 
 static void first_machine(ssem_t *m)
 {
     memset(m, 0, sizeof *m);
     ssem_reset(m);
-    for (uint32_t i = 0; i < sizeof first_bits / sizeof first_bits[0]; i++)
-        ssem_poke(m, i, bits_word(first_bits[i]));
+    for (uint32_t i = 0; i < FIRST_PROGRAM_LINES; i++)
+        ssem_poke(m, i, bits_to_word(first_program_bits[i]));
 }
 
 static ssem_engine_t *engine;
@@ -365,7 +340,7 @@ static void test_manual_instruction(void)
     CHECK_EQ(m->ci, 1); /* PRM A1.3: CI incremented for a manual instruction */
     CHECK_EQ(m->pi, 24u + (2u << 13));
     CHECK_EQ(m->steps, 1);
-    CHECK_EQ(m->store[1], bits_word(first_bits[1])); /* the store is not fetched */
+    CHECK_EQ(m->store[1], bits_to_word(first_program_bits[1])); /* the store is not fetched */
     /* STO 30 */
     p.func_switches = 3;
     p.line_switches = 30;
