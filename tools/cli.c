@@ -110,6 +110,37 @@ int load_program(const char *name, ssem_format_t format, source_t *src,
     return 0;
 }
 
+int load_machine(const char *file, ssem_format_t format, bool lenient, ssem_t *m)
+{
+    memset(m, 0, sizeof *m);
+    m->lenient = lenient;
+    source_t src;
+    if (read_source(file, &src) != 0)
+        return -1;
+    bool is_state = format == SSEM_FORMAT_AUTO && strstr(src.text, "; ssem-state:") != NULL &&
+                    memchr(src.text, '\0', src.len) == NULL;
+    ssem_diag_t err;
+    int rc = 0;
+    if (is_state) {
+        if (ssem_load_state(src.text, src.len, file, m, &err) != 0) {
+            print_diag(&src, &err, false);
+            rc = -1;
+        }
+    } else {
+        ssem_image_t img;
+        if (ssem_load(src.text, src.len, file, format, &img, &err) != 0) {
+            print_diag(&src, &err, false);
+            rc = -1;
+        } else {
+            for (int i = 0; i < img.nwarnings; i++)
+                print_diag(&src, &img.warning[i], true);
+            ssem_load_image(m, &img);
+        }
+    }
+    free(src.text);
+    return rc;
+}
+
 /* ------------------------------------------------------------- options */
 
 /* Matches "--name" or "--name=value"; for options with a value, takes it from
@@ -145,6 +176,15 @@ uint64_t parse_count(const char *opt, const char *text)
     if (errno != 0 || *end != '\0')
         die_usage("%s: '%s' is not a non-negative number", opt, text);
     return (uint64_t)v;
+}
+
+void take_operand(const char *command, const char *arg, const char **file)
+{
+    if (arg[0] == '-' && arg[1] != '\0')
+        die_usage("%s: unknown option '%s'", command, arg);
+    if (*file != NULL)
+        die_usage("%s: one program at a time ('%s' and '%s')", command, *file, arg);
+    *file = arg;
 }
 
 ssem_format_t parse_format_option(const char *text)

@@ -44,11 +44,18 @@ int read_source(const char *name, source_t *src);
 void print_diag(const source_t *src, const ssem_diag_t *d, bool warning);
 /* Loads a program; prints warnings; on error prints it and returns -1. */
 int load_program(const char *name, ssem_format_t format, source_t *src, ssem_image_t *img);
+/* Loads FILE into *m: a state file (with a "; ssem-state:" line) resumes
+ * its machine; any other program starts from reset. Prints warnings; on
+ * error prints it and returns -1. */
+int load_machine(const char *file, ssem_format_t format, bool lenient, ssem_t *m);
 
 /* "--name" / "--name=value" / "--name value"; "" for a flag, NULL if no match. */
 const char *match_option(int argc, char **argv, int *i, const char *name, bool has_value);
 uint64_t parse_count(const char *opt, const char *text);
 ssem_format_t parse_format_option(const char *text);
+/* The end of every option loop: an unknown option, or a second program file,
+ * is bad usage; anything else ('-' included) is the program file. */
+void take_operand(const char *command, const char *arg, const char **file);
 bool is_help(const char *arg);
 
 /* Creates the engine named by --engine (the fastest when NULL); exits on error. */

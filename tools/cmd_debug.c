@@ -642,13 +642,11 @@ int cmd_debug(int argc, char **argv)
         die_usage("debug: no program file given");
     ssem_engine_t *engine = open_engine(engine_name);
 
-    source_t src;
-    ssem_image_t img;
-    if (load_program(file, format, &src, &img) != 0) {
+    ssem_t loaded;
+    if (load_machine(file, format, lenient, &loaded) != 0) {
         ssem_engine_free(engine);
         return EXIT_BAD_INPUT;
     }
-    free(src.text);
 
     FILE *sf = NULL;
     if (script != NULL && (sf = fopen(script, "r")) == NULL) {
@@ -659,9 +657,7 @@ int cmd_debug(int argc, char **argv)
 
     session_t s;
     memset(&s, 0, sizeof s);
-    ssem_reset(&s.original);
-    s.original.lenient = lenient;
-    ssem_load_image(&s.original, &img);
+    s.original = loaded;
     s.max_steps = max_steps;
     s.h = history_new(&s.original, engine, 0);
     if (s.h == NULL) {

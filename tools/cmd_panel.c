@@ -326,12 +326,8 @@ int cmd_panel(int argc, char **argv)
                           PANEL_MIN_PERIOD_US, PANEL_MAX_PERIOD_US, v);
         } else if (match_option(argc, argv, &i, "--lenient", false)) {
             lenient = true;
-        } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
-            die_usage("panel: unknown option '%s'", argv[i]);
-        } else if (file != NULL) {
-            die_usage("panel: one program at a time ('%s' and '%s')", file, argv[i]);
         } else {
-            file = argv[i];
+            take_operand("panel", argv[i], &file);
         }
     }
     if (file == NULL)
@@ -340,23 +336,17 @@ int cmd_panel(int argc, char **argv)
         die_usage("panel: the keyboard is standard input: give the program as a file");
     ssem_engine_t *engine = open_engine(engine_name);
 
-    source_t src;
-    ssem_image_t img;
-    if (load_program(file, format, &src, &img) != 0) {
+    ssem_t m;
+    if (load_machine(file, format, lenient, &m) != 0) {
         ssem_engine_free(engine);
         return EXIT_BAD_INPUT;
     }
-    free(src.text);
     if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
         fprintf(stderr, "%s: panel: needs a terminal (standard input and output)\n",
                 program_name);
         ssem_engine_free(engine);
         return EXIT_USAGE;
     }
-    ssem_t m;
-    memset(&m, 0, sizeof m);
-    m.lenient = lenient;
-    ssem_load_image(&m, &img);
 
     panel_t p;
     if (panel_init(&p, &m, engine) != 0) {

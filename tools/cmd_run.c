@@ -163,36 +163,6 @@ static ssem_stop_t run_machine(ssem_engine_t *engine, ssem_t *m, const run_optio
     return why;
 }
 
-/* Loads FILE: a state file resumes its machine, anything else starts from reset. */
-static int load_machine(const char *file, ssem_format_t format, ssem_t *m)
-{
-    source_t src;
-    if (read_source(file, &src) != 0)
-        return -1;
-    bool is_state = format == SSEM_FORMAT_AUTO && strstr(src.text, "; ssem-state:") != NULL &&
-                    memchr(src.text, '\0', src.len) == NULL;
-    ssem_diag_t err;
-    int rc = 0;
-    if (is_state) {
-        if (ssem_load_state(src.text, src.len, file, m, &err) != 0) {
-            print_diag(&src, &err, false);
-            rc = -1;
-        }
-    } else {
-        ssem_image_t img;
-        if (ssem_load(src.text, src.len, file, format, &img, &err) != 0) {
-            print_diag(&src, &err, false);
-            rc = -1;
-        } else {
-            for (int i = 0; i < img.nwarnings; i++)
-                print_diag(&src, &img.warning[i], true);
-            ssem_load_image(m, &img);
-        }
-    }
-    free(src.text);
-    return rc;
-}
-
 int cmd_run(int argc, char **argv)
 {
     ssem_format_t format = SSEM_FORMAT_AUTO;
@@ -233,12 +203,8 @@ int cmd_run(int argc, char **argv)
             o.trace = true;
         } else if (match_option(argc, argv, &i, "--json", false)) {
             json = true;
-        } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
-            die_usage("run: unknown option '%s'", argv[i]);
-        } else if (file != NULL) {
-            die_usage("run: one program at a time ('%s' and '%s')", file, argv[i]);
         } else {
-            file = argv[i];
+            take_operand("run", argv[i], &file);
         }
     }
     if (file == NULL)
@@ -248,9 +214,7 @@ int cmd_run(int argc, char **argv)
         o.expect_steps = expected_steps_beside(file);
 
     ssem_t m;
-    memset(&m, 0, sizeof m);
-    m.lenient = lenient;
-    if (load_machine(file, format, &m) != 0) {
+    if (load_machine(file, format, lenient, &m) != 0) {
         ssem_engine_free(engine);
         return EXIT_BAD_INPUT;
     }

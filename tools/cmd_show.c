@@ -104,12 +104,8 @@ int cmd_show(int argc, char **argv)
             if (*v == '\0')
                 die_usage("show: --svg needs a file name");
             svg_out = v;
-        } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
-            die_usage("show: unknown option '%s'", argv[i]);
-        } else if (file != NULL) {
-            die_usage("show: one program at a time ('%s' and '%s')", file, argv[i]);
         } else {
-            file = argv[i];
+            take_operand("show", argv[i], &file);
         }
     }
     if (file == NULL)
@@ -118,18 +114,12 @@ int cmd_show(int argc, char **argv)
         die_usage("show: one picture at a time (--png or --svg)");
     ssem_engine_t *engine = open_engine(engine_name);
 
-    source_t src;
-    ssem_image_t img;
-    if (load_program(file, format, &src, &img) != 0) {
+    ssem_t m;
+    if (load_machine(file, format, lenient, &m) != 0) {
         ssem_engine_free(engine);
         return EXIT_BAD_INPUT;
     }
-    free(src.text);
 
-    ssem_t m;
-    memset(&m, 0, sizeof m);
-    m.lenient = lenient;
-    ssem_load_image(&m, &img);
     ssem_stop_t why = ssem_engine_run(engine, &m, budget);
     ssem_engine_free(engine);
 

@@ -131,12 +131,8 @@ int cmd_verify(int argc, char **argv)
             seed = parse_count("--seed", v);
         } else if (match_option(argc, argv, &i, "--lenient", false)) {
             lenient = true;
-        } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
-            die_usage("verify: unknown option '%s'", argv[i]);
-        } else if (file != NULL) {
-            die_usage("verify: one program at a time ('%s' and '%s')", file, argv[i]);
         } else {
-            file = argv[i];
+            take_operand("verify", argv[i], &file);
         }
     }
     if ((file == NULL) == !random_mode)
@@ -172,12 +168,8 @@ int cmd_verify(int argc, char **argv)
     memset(&m, 0, sizeof m);
     m.lenient = lenient;
     if (!random_mode) {
-        source_t src;
-        ssem_image_t img;
-        if (load_program(file, format, &src, &img) != 0)
+        if (load_machine(file, format, lenient, &m) != 0)
             return EXIT_BAD_INPUT;
-        free(src.text);
-        ssem_load_image(&m, &img);
         return verify_state(file, &m, pairs, npairs, max_steps, stride, false) ? 0 : EXIT_DIFFER;
     }
     uint64_t failures = 0;
