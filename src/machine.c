@@ -54,6 +54,11 @@ void ssem_reset(ssem_t *m)
     m->breakpoints = breakpoints;
 }
 
+/* The contract below is ACSL, read only by Frama-C: the machine after the
+ * step is T_next of the machine before (proof/tnext.h, written from SPEC
+ * section 3-4), nothing else is written, and there is no run-time error.
+ * `make prove` proves it (docs/verification.md). well_formed: a fault always
+ * lights the lamp, and ssem_resume clears both. */
 /*@ requires \valid(m);
     requires well_formed: m->fault != 0 ==> m->lamp != 0;
     assigns m->ci, m->pi, m->a, m->store[0 .. 31], m->lamp, m->fault, m->steps;

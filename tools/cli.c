@@ -110,6 +110,20 @@ int load_program(const char *name, ssem_format_t format, source_t *src,
     return 0;
 }
 
+/* Whether text (len bytes, not NUL-terminated) contains needle. */
+static bool contains(const char *text, size_t len, const char *needle)
+{
+    size_t n = strlen(needle);
+    for (const char *p = text; (size_t)(p - text) + n <= len; p++) {
+        p = memchr(p, needle[0], len - (size_t)(p - text));
+        if (p == NULL || (size_t)(p - text) + n > len)
+            return false;
+        if (memcmp(p, needle, n) == 0)
+            return true;
+    }
+    return false;
+}
+
 int load_machine(const char *file, ssem_format_t format, bool lenient, ssem_t *m)
 {
     memset(m, 0, sizeof *m);
@@ -117,8 +131,7 @@ int load_machine(const char *file, ssem_format_t format, bool lenient, ssem_t *m
     source_t src;
     if (read_source(file, &src) != 0)
         return -1;
-    bool is_state = format == SSEM_FORMAT_AUTO && strstr(src.text, "; ssem-state:") != NULL &&
-                    memchr(src.text, '\0', src.len) == NULL;
+    bool is_state = format == SSEM_FORMAT_AUTO && contains(src.text, src.len, "; ssem-state:");
     ssem_diag_t err;
     int rc = 0;
     if (is_state) {
