@@ -1,8 +1,8 @@
 /*
  * lockstep.h - differential testing of an engine against the reference.
  *
- * Random stores biased towards real programs (plain instructions with small
- * operands, jump words, data with high bits set), run by the engine and by
+ * Random stores biased towards real programs (ssem_random_store: plain
+ * instructions, jump words, data with high bits set), run by the engine and by
  * ssem_run side by side in random budgets; after every call the T-state,
  * step count, stop reason and fault flag must be identical. Plus hand-made
  * programs aimed at the hard cases of self-modifying code, faults and
@@ -25,19 +25,6 @@ static uint32_t lockstep_random(void)
     lockstep_rng ^= lockstep_rng << 25;
     lockstep_rng ^= lockstep_rng >> 27;
     return (uint32_t)((lockstep_rng * 2685821657736338717ull) >> 32);
-}
-
-static uint32_t random_word(void)
-{
-    uint32_t r = lockstep_random(), kind = r % 8u;
-    uint32_t line = lockstep_random() % 32u, f = lockstep_random() % 8u;
-    switch (kind) {
-    case 0: return lockstep_random();                             /* anything */
-    case 1: return lockstep_random() % 32u;                        /* jump word */
-    case 2: return (uint32_t)0 - (lockstep_random() % 8u);         /* small negative */
-    case 3: return (lockstep_random() & 0xFFFF0000u) | (f << 13) | line; /* picture bits */
-    default: return (f << 13) | line;                              /* plain instruction */
-    }
 }
 
 /* Runs `name` and ref from the same machine for `calls` random budgets. */
@@ -78,9 +65,9 @@ static void lockstep_random_stores(const char *name, int stores)
     for (int i = 0; i < stores; i++) {
         ssem_t m;
         memset(&m, 0, sizeof m);
-        for (unsigned l = 0; l < 32; l++)
-            m.store[l] = random_word();
         m.lenient = (i % 3) == 0;
+        uint64_t seed = lockstep_random();
+        ssem_random_store(&m, &seed); /* the same generator as ssem verify --random */
         if (!lockstep_compare(name, &m, 20, i % 2 ? 1u : 300u))
             return;
     }
