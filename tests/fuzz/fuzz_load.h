@@ -2,7 +2,7 @@
  * fuzz_load.h - the body shared by the loader fuzz harnesses.
  *
  * Each tests/fuzz/fuzz_<format>.c defines FUZZ_FORMAT and FUZZ_NAME and
- * includes this. On any input the loader must return cleanly (the sanitizers
+ * includes this (fuzz_auto also FUZZ_NAME_FROM_FIRST_BYTE). On any input the loader must return cleanly (the sanitizers
  * catch the rest); an error must carry a position inside the text and a
  * message; a success must survive the round trip through every writer: the
  * text written reloads to the same store, bit for bit.
@@ -37,8 +37,20 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     ssem_image_t img;
     ssem_diag_t err;
+    const char *name = FUZZ_NAME;
+#ifdef FUZZ_NAME_FROM_FIRST_BYTE
+    /* the first byte picks the file name, so detection's extension hints
+     * are explored too; the rest is the text */
+    static const char *const names[8] = {"x",     "x.snp", "x.asm", "x.lst",
+                                         "x.byi", "x.bys", "x.ssem", "x.SNP"};
+    if (size == 0)
+        return 0;
+    name = names[data[0] & 7u];
+    data++;
+    size--;
+#endif
     const char *text = (const char *)data;
-    if (ssem_load(text, size, FUZZ_NAME, FUZZ_FORMAT, &img, &err) == 0) {
+    if (ssem_load(text, size, name, FUZZ_FORMAT, &img, &err) == 0) {
         fuzz_check(img.defined != 0u);
         fuzz_check(img.nwarnings >= 0 && img.nwarnings <= SSEM_MAX_WARNINGS);
         round_trip(&img, SSEM_FORMAT_SNP);
