@@ -176,6 +176,21 @@ static void reverse_finds(history_t *h, const hit_t *hits, size_t n, size_t chec
     CHECK_EQ(bad, 0);
 }
 
+/* reverse-continue finds the forward hits again: the last 3000 backwards
+ * from the end, then the 50 before each of 20 random steps */
+static void reverse_finds_everywhere(history_t *h, const hit_t *hits, size_t n)
+{
+    reverse_finds(h, hits, n, 3000);
+    for (int r = 0; r < 20; r++) {
+        uint64_t s = next_random() % FIRST_STEPS;
+        CHECK(history_seek(h, s) == 0);
+        size_t before = 0;
+        while (before < n && hits[before].m.steps < s)
+            before++;
+        reverse_finds(h, hits, before, 50);
+    }
+}
+
 static void test_reverse_continue_breakpoints(void)
 {
     ssem_engine_t *e = ssem_engine_new(ssem_engine_default());
@@ -201,27 +216,11 @@ static void test_reverse_continue_breakpoints(void)
     CHECK_EQ(count, n);
     CHECK_EQ(bad, 0);
 
-    /* the last 3000, backwards from the end */
-    double t0 = now_s();
-    reverse_finds(h, hits, n, 3000);
-    double t1 = now_s();
-    printf("reverse-continue (breakpoint): %.1f us each\n", (t1 - t0) / 3000.0 * 1e6);
-    /* from the middle: the hits before a random step */
-    for (int r = 0; r < 20; r++) {
-        uint64_t s = next_random() % FIRST_STEPS;
-        CHECK(history_seek(h, s) == 0);
-        size_t before = 0;
-        while (before < n && hits[before].m.steps < s)
-            before++;
-        reverse_finds(h, hits, before, 50);
-    }
+    reverse_finds_everywhere(h, hits, n);
     /* a hit only at the start: the search crosses all 2 million steps */
     history_set_breakpoints(h, 1u << 1);
     CHECK(history_seek(h, FIRST_STEPS) == 0);
-    t0 = now_s();
     history_stop_t st = history_reverse_continue(h);
-    t1 = now_s();
-    printf("reverse-continue over 2097154 steps: %.1f ms\n", (t1 - t0) * 1e3);
     CHECK_EQ(st.why, HISTORY_BREAK);
     CHECK_EQ(st.line, 1);
     CHECK_EQ(history_state(h)->steps, 0);
@@ -280,18 +279,7 @@ static void test_reverse_continue_watch(void)
     CHECK_EQ(hits[n - 1].st.why, HISTORY_BREAK);
     CHECK_EQ(hits[n - 1].st.line, 13);
 
-    double t0 = now_s();
-    reverse_finds(h, hits, n, 3000);
-    double t1 = now_s();
-    printf("reverse-continue (watch): %.1f us each\n", (t1 - t0) / 3000.0 * 1e6);
-    for (int r = 0; r < 20; r++) {
-        uint64_t s = next_random() % FIRST_STEPS;
-        CHECK(history_seek(h, s) == 0);
-        size_t before = 0;
-        while (before < n && hits[before].m.steps < s)
-            before++;
-        reverse_finds(h, hits, before, 50);
-    }
+    reverse_finds_everywhere(h, hits, n);
     history_free(h);
     ssem_engine_free(e);
 }
