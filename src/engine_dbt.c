@@ -557,7 +557,7 @@ static ssem_stop_t run_by_ref(dbt_t *d, ssem_t *m, uint64_t budget, const char *
 {
     uint64_t before = m->steps;
     uint32_t line = (m->ci + 1u) & SSEM_LINE_MASK;
-    ssem_stop_t stop = ssem_run(m, budget);
+    ssem_stop_t stop = ssem_run(m, budget, 0);
     fallback_event(d, line, m->steps - before, why);
     return stop;
 }

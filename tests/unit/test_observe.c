@@ -74,7 +74,7 @@ static void test_dbt_first_program_blocks(void)
     load_first(&m);
     log_t l = {.words_ok = 1, .store = m.store};
     ssem_engine_observe(e, record, &l);
-    CHECK_EQ(ssem_engine_run(e, &m, 10000000), SSEM_HALTED);
+    CHECK_EQ(ssem_engine_run(e, &m, 10000000, 0), SSEM_HALTED);
     CHECK_EQ(m.steps, FIRST_PROGRAM_STEPS);
 
     static const uint32_t starts[] = {1, 6, 9, 14, 5}, lens[] = {8, 3, 5, 6, 4};
@@ -125,7 +125,7 @@ static void test_dbt_invalidation(void)
     m.store[6] = 0u - STP;
     log_t l = {.words_ok = 1, .store = m.store};
     ssem_engine_observe(e, record, &l);
-    CHECK_EQ(ssem_engine_run(e, &m, 100), SSEM_HALTED);
+    CHECK_EQ(ssem_engine_run(e, &m, 100, 0), SSEM_HALTED);
     CHECK_EQ(m.steps, 3);
     CHECK_EQ(m.ci, 3);
     CHECK_EQ(l.n, 4);
@@ -160,7 +160,7 @@ static void test_dbt_budget_tail_falls_back(void)
     load_first(&m);
     log_t l = {.words_ok = 1, .store = m.store};
     ssem_engine_observe(e, record, &l);
-    CHECK_EQ(ssem_engine_run(e, &m, 3), SSEM_LIMIT);
+    CHECK_EQ(ssem_engine_run(e, &m, 3, 0), SSEM_LIMIT);
     CHECK_EQ(l.n, 2);
     CHECK_EQ(l.kind[0], SSEM_EVENT_TRANSLATE);
     CHECK_EQ(l.kind[1], SSEM_EVENT_FALLBACK);
@@ -180,8 +180,8 @@ static void test_breakpoints_count_as_fallback(void)
         ssem_engine_t *e = ssem_engine_new(*n);
         ssem_t m;
         load_first(&m);
-        m.breakpoints = 1u << 13; /* the STP: stops after 2,097,153 steps */
-        ssem_engine_run(e, &m, 10000000);
+        /* a breakpoint on the STP: stops after 2,097,153 steps */
+        ssem_engine_run(e, &m, 10000000, 1u << 13);
         CHECK_EQ(m.steps, FIRST_PROGRAM_STEPS - 1u);
         ssem_engine_stats_t st;
         ssem_engine_stats(e, &st);
@@ -201,7 +201,7 @@ static void test_describe_interp(void)
             ssem_t m;
             load_first(&m);
             if (at[k] > 0)
-                ssem_engine_run(e, &m, at[k]);
+                ssem_engine_run(e, &m, at[k], 0);
             static ssem_vstate_t v;
             ssem_engine_describe(e, &m, &v);
             CHECK(ssem_tstate_equal(&v.tstate, &m));
