@@ -145,7 +145,7 @@ static ssem_stop_t run_machine(ssem_engine_t *engine, ssem_t *m, const run_optio
         }
         if (budget > 0) {
             uint32_t ci_before = m->ci;
-            why = ssem_engine_run(engine, m, budget);
+            why = ssem_engine_run(engine, m, budget, 0);
             if (o->trace && why != SSEM_FAULT)
                 trace_step(m, ci_before);
             if (why != SSEM_LIMIT || (o->trace && ferror(stdout)))
