@@ -5,6 +5,14 @@
 set -u
 cd "$(dirname "$0")/.."
 passed=0 failed=0
+# Sanitizer reports (ASan, LeakSanitizer, UBSan) go to files, one per process
+# that reported: a report fails the run even when the test around it passed
+# (a leak at exit, say, under a test that only checked the output). Without
+# a sanitizer build nothing is ever written there.
+san_dir=$(mktemp -d)
+trap 'rm -rf "$san_dir"' EXIT
+export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}log_path=$san_dir/asan"
+export UBSAN_OPTIONS="${UBSAN_OPTIONS:+$UBSAN_OPTIONS:}log_path=$san_dir/ubsan:print_stacktrace=1"
 for t in "$@"; do
     out=$("$t" 2>&1); rc=$?
     line=$(printf '%s\n' "$out" | grep -E '^[0-9]+ passed, [0-9]+ failed$' | tail -n 1)
@@ -28,6 +36,15 @@ if [ ${#bats_files[@]} -gt 0 ]; then
     printf '%s\n' "$out" | grep -vE '^ok ' || true
     echo "bats: $ok passed, $nok failed"
     passed=$((passed + ok)); failed=$((failed + nok))
+fi
+reports=("$san_dir"/*)
+if [ ${#reports[@]} -gt 0 ]; then
+    for r in "${reports[@]}"; do
+        echo "sanitizer report ($(basename "$r")):"
+        head -n 40 "$r"
+    done
+    echo "sanitizers: ${#reports[@]} report(s): FAILED"
+    failed=$((failed + ${#reports[@]}))
 fi
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
