@@ -50,8 +50,8 @@
  * The budget is exact: a block of n instructions is entered only when at
  * least n steps remain (it subtracts n at once) and gives back what an early
  * exit (CMP skip, STO into code) did not execute. When fewer steps remain
- * than the block holds, C takes the next step with ssem_step (slow, simple,
- * and it notices a STO into code as translated code does).
+ * than the block holds, C finishes the budget with ssem_run (slow, simple)
+ * and then treats what it wrote into baked lines as a translated STO would.
  *
  * Every exit to C leaves the next fetch's CI (CI + 1) in ctx.next_ci, so C
  * sets m->ci = next_ci - 1 and decides what comes next: a fault (ssem_step
@@ -64,7 +64,9 @@
 #include "dbt_mem.h"
 #include "internal.h"
 
+#include <inttypes.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -135,6 +137,16 @@ typedef struct dbt {
     size_t rx_end, open_lo, open_hi;
     size_t nsite;
     dbt_site_t site[DBT_MAX_SITES];
+    /* what an observer sees (ssem_engine_observe): a block's TRANSLATE event,
+     * then the chains made while translating it (its own jumps to existing
+     * blocks, and the jumps that were waiting for it) */
+    ssem_observer_t *obs;
+    size_t block_end[SSEM_LINES]; /* end of the code of the block at L */
+    uint32_t nchain;
+    struct {
+        uint32_t from, to;
+        size_t at;
+    } chain[DBT_MAX_SITES + SSEM_LINES + 2u];
 } dbt_t;
 
 typedef void (*dbt_enter_t)(dbt_ctx_t *ctx, const uint8_t *target);
@@ -236,6 +248,74 @@ static bool seal(dbt_t *d)
     return true;
 }
 
+/* ------------------------------------------------------------ events */
+
+static void emit_event(dbt_t *d, const ssem_event_t *ev)
+{
+    if (d->obs != NULL)
+        ssem_observer_emit(d->obs, ev);
+}
+
+static uint32_t block_count(const dbt_t *d)
+{
+    uint32_t n = 0;
+    for (uint32_t line = 0; line < SSEM_LINES; line++)
+        n += d->block_len[line] != 0u;
+    return n;
+}
+
+/* Every translation is about to be dropped, for a reason other than a
+ * change to code. */
+static void flush_because(dbt_t *d, const char *why)
+{
+    uint32_t n = block_count(d);
+    if (n > 0u) {
+        ssem_event_t ev = {.kind = SSEM_EVENT_FLUSH, .why = why, .count = n};
+        emit_event(d, &ev);
+    }
+}
+
+/* Steps handed to the reference step: the event. */
+static void fallback_event(dbt_t *d, uint32_t line, uint64_t steps, const char *why)
+{
+    ssem_event_t ev = {.kind = SSEM_EVENT_FALLBACK, .why = why, .line = line, .steps = steps};
+    emit_event(d, &ev);
+}
+
+static void note_chain(dbt_t *d, uint32_t from, uint32_t to, size_t at)
+{
+    if (d->nchain < sizeof d->chain / sizeof d->chain[0]) {
+        d->chain[d->nchain].from = from;
+        d->chain[d->nchain].to = to;
+        d->chain[d->nchain++].at = at;
+    }
+}
+
+/* The block at `start` was just emitted: its event, then its chains. */
+static void translated_events(dbt_t *d, const uint32_t *store, uint32_t start, bool strict)
+{
+    if (d->obs == NULL)
+        return;
+    const uint8_t *code = d->mem.base + d->block_at[start];
+    ssem_event_t ev = {.kind = SSEM_EVENT_TRANSLATE,
+                       .why = strict ? "strict" : "lenient",
+                       .line = start,
+                       .count = d->block_len[start],
+                       .words = store + start,
+                       .code = code,
+                       .code_len = d->block_end[start] - d->block_at[start],
+                       .host_address = (uint64_t)(uintptr_t)code};
+    emit_event(d, &ev);
+    for (uint32_t k = 0; k < d->nchain; k++) {
+        ssem_event_t c = {.kind = SSEM_EVENT_CHAIN,
+                          .why = "direct jump",
+                          .line = d->chain[k].to,
+                          .from_line = d->chain[k].from,
+                          .host_address = (uint64_t)(uintptr_t)(d->mem.base + d->chain[k].at)};
+        emit_event(d, &c);
+    }
+}
+
 /* ------------------------------------------------------------ the cache */
 
 /* Drops every translation (the code region is full, or the mode changed). */
@@ -277,23 +357,36 @@ static void kill_block(dbt_t *d, uint32_t s)
 
 /* Line n no longer holds the word baked into code: kill every block that
  * baked it (its own block and those whose JMP/JRP read it), nothing else. */
-static void invalidate_line(dbt_t *d, uint32_t n)
+static uint32_t invalidate_line(dbt_t *d, uint32_t n)
 {
-    uint32_t mask = 0;
+    uint32_t mask = 0, killed = 0;
     for (uint32_t s = 0; s < SSEM_LINES; s++) {
-        if (d->block_len[s] != 0u && ((d->block_deps[s] >> n) & 1u))
+        if (d->block_len[s] != 0u && ((d->block_deps[s] >> n) & 1u)) {
             kill_block(d, s);
+            killed++;
+        }
         mask |= d->block_deps[s];
     }
     d->ctx.mask = mask;
+    return killed;
+}
+
+static void invalidate_event(dbt_t *d, uint32_t n, uint32_t killed, const char *why)
+{
+    ssem_event_t ev = {.kind = SSEM_EVENT_INVALIDATE, .why = why, .line = n, .count = killed};
+    emit_event(d, &ev);
 }
 
 /* On entry: the caller may have written the store since the last call. */
 static void check_store(dbt_t *d, const uint32_t *store)
 {
-    for (uint32_t line = 0; line < SSEM_LINES; line++)
-        if (((d->ctx.mask >> line) & 1u) && store[line] != d->shadow[line])
-            invalidate_line(d, line);
+    for (uint32_t line = 0; line < SSEM_LINES; line++) {
+        if (((d->ctx.mask >> line) & 1u) && store[line] != d->shadow[line]) {
+            char why[48];
+            snprintf(why, sizeof why, "the caller changed line %u", (unsigned)line);
+            invalidate_event(d, line, invalidate_line(d, line), why);
+        }
+    }
 }
 
 /* After the program wrote line n (by translated code or by ssem_step): if it
@@ -306,7 +399,19 @@ static void after_store(dbt_t *d, const uint32_t *store, uint32_t n)
         d->changes[n]++;
     if (d->changes[n] >= DBT_VOLATILE_AFTER)
         d->volatile_mask |= 1u << n;
-    invalidate_line(d, n);
+    uint32_t killed = invalidate_line(d, n);
+    char why[64];
+    snprintf(why, sizeof why, "STO changed line %u%s", (unsigned)n,
+             (d->volatile_mask >> n) & 1u ? " (now volatile: the reference steps it)" : "");
+    invalidate_event(d, n, killed, why);
+}
+
+/* After the reference step ran for the engine: what it wrote into baked
+ * lines counts as the program's own change, as after a translated STO. */
+static void after_steps(dbt_t *d, const uint32_t *store)
+{
+    for (uint32_t line = 0; line < SSEM_LINES; line++)
+        after_store(d, store, line);
 }
 
 static bool is_jump(uint32_t f) { return f == SSEM_F0 || f == SSEM_F1; }
@@ -335,6 +440,8 @@ static void emit_chain(dbt_t *d, uint32_t from, uint32_t line, uint32_t *succ)
     bool have = d->block_len[line] != 0u;
     size_t at = dbt_jmp(&d->buf, have ? d->block_at[line] : d->line_stub[line]);
     d->site[d->nsite++] = (dbt_site_t){at, (uint8_t)from, (uint8_t)line, have};
+    if (have)
+        note_chain(d, from, line, at);
 }
 
 /* Leave the block for the fetch at CI = r15 + x (x <= 33), giving back `unused`
@@ -403,6 +510,7 @@ static bool emit_block(dbt_t *d, const uint32_t *store, uint32_t start, bool str
     /* recorded first, so that a jump back to the block's own start chains */
     d->block_at[start] = entry;
     d->block_len[start] = count;
+    d->nchain = 0;
 
     /* budget: enter only if all `count` steps are allowed (sub and jb fuse;
      * the rare path undoes the sub) */
@@ -524,6 +632,7 @@ static bool emit_block(dbt_t *d, const uint32_t *store, uint32_t start, bool str
         }
     }
     d->block_deps[start] = deps;
+    d->block_end[start] = b->len;
     d->ctx.mask |= deps;
     /* chain the jumps that were waiting for this block */
     for (size_t k = 0; k < d->nsite; k++) {
@@ -531,35 +640,41 @@ static bool emit_block(dbt_t *d, const uint32_t *store, uint32_t start, bool str
         if (x->target == start && !x->linked) {
             patch_site(d, x->at, entry);
             x->linked = true;
+            note_chain(d, x->from, start, x->at);
         }
     }
     return true;
 }
 
 /* Translates the block at `line` and, in the same batch (one seal, so one
- * mprotect), the blocks it chains to, and theirs: the whole program that is
- * reachable through baked jumps, usually. Lines that a STO has changed are
- * left for when they are reached. Returns whether line's block exists. */
+ * mprotect), the blocks it chains to, and theirs, breadth first: the whole
+ * program reachable through baked jumps, usually. Lines that a STO has
+ * changed are left for when they are reached. Returns whether line's block
+ * exists. */
 static bool translate(dbt_t *d, const uint32_t *store, uint32_t line, bool strict)
 {
-    uint32_t todo[SSEM_LINES], ntodo = 0, queued = 1u << line;
-    todo[ntodo++] = line;
-    if (d->buf.cap - d->buf.len < DBT_BLOCK_ROOM)
+    uint32_t todo[SSEM_LINES], head = 0, tail = 0, queued = 1u << line;
+    todo[tail++] = line;
+    if (d->buf.cap - d->buf.len < DBT_BLOCK_ROOM) {
+        flush_because(d, "the code buffer is full");
         flush(d); /* full: start over */
-    while (ntodo > 0u && !d->broken) {
-        uint32_t s = todo[--ntodo], succ = 0;
+    }
+    while (head < tail && !d->broken) {
+        uint32_t s = todo[head++], succ = 0;
         if (d->block_len[s] != 0u || !translatable(d, store, s))
             continue;
         if (d->buf.cap - d->buf.len < DBT_BLOCK_ROOM)
             break; /* the rest when it is reached */
         if (!emit_block(d, store, s, strict, &succ)) {
+            flush_because(d, "the code buffer is full");
             flush(d); /* cannot happen with DBT_BLOCK_ROOM to spare */
             break;
         }
+        translated_events(d, store, s, strict);
         for (uint32_t t = 0; t < SSEM_LINES; t++) {
             if (((succ >> t) & 1u) && !((queued >> t) & 1u) && d->changes[t] == 0u) {
                 queued |= 1u << t;
-                todo[ntodo++] = t;
+                todo[tail++] = t;
             }
         }
     }
@@ -598,20 +713,35 @@ static void dbt_destroy(void *priv)
 }
 
 /* One reference step, noticing a write into baked code. */
-static ssem_stop_t step_one(dbt_t *d, ssem_t *m)
+static ssem_stop_t step_one(dbt_t *d, ssem_t *m, const char *reason)
 {
+    uint32_t line = (m->ci + 1u) & SSEM_LINE_MASK;
     ssem_stop_t why = ssem_step(m);
+    fallback_event(d, line, 1, reason);
     if (why != SSEM_FAULT && ssem_word_function(m->pi) == SSEM_F3)
         after_store(d, m->store, ssem_word_line(m->pi));
     return why;
+}
+
+/* Steps handed to ssem_run, reported; its writes into code noticed. */
+static ssem_stop_t run_by_ref(dbt_t *d, ssem_t *m, uint64_t budget, const char *why)
+{
+    uint64_t before = m->steps;
+    uint32_t line = (m->ci + 1u) & SSEM_LINE_MASK;
+    ssem_stop_t stop = ssem_run(m, budget, 0);
+    fallback_event(d, line, m->steps - before, why);
+    if (!d->broken)
+        after_steps(d, m->store);
+    return stop;
 }
 
 static ssem_stop_t dbt_run(void *priv, ssem_t *m, uint64_t budget)
 {
     dbt_t *d = priv;
     if (d->broken)
-        return ssem_run(m, budget);
+        return run_by_ref(d, m, budget, "no executable memory");
     if (m->lenient != d->lenient) {
+        flush_because(d, "the fault mode changed");
         flush(d);
         d->lenient = m->lenient;
     } else {
@@ -625,28 +755,24 @@ static ssem_stop_t dbt_run(void *priv, ssem_t *m, uint64_t budget)
     uint64_t left = budget;
     while (left > 0u) {
         if (d->broken)
-            return ssem_run(m, left);
+            return run_by_ref(d, m, left, "no executable memory");
         uint32_t next = m->ci + 1u, line = next & SSEM_LINE_MASK;
-        if ((strict && (next & SSEM_CI_FAULT_BITS) != 0u) || !translatable(d, m->store, line) ||
+        bool faults = strict && (next & SSEM_CI_FAULT_BITS) != 0u;
+        if (faults || !translatable(d, m->store, line) ||
             (d->block_len[line] == 0u && !translate(d, m->store, line, strict))) {
             if (d->broken)
-                return ssem_run(m, left);
+                return run_by_ref(d, m, left, "no executable memory");
             /* reports the fault, or steps a volatile line */
-            ssem_stop_t why = step_one(d, m);
+            ssem_stop_t why = step_one(d, m, faults ? "the fetch faults" : "a volatile line");
             if (why != SSEM_RUNNING)
                 return why;
             left--;
             continue;
         }
-        if (left < d->block_len[line]) { /* the tail of the budget, step by step */
-            ssem_stop_t why = step_one(d, m);
-            if (why != SSEM_RUNNING)
-                return why;
-            left--;
-            continue;
-        }
+        if (left < d->block_len[line]) /* the tail of the budget, step by step */
+            return run_by_ref(d, m, left, "the budget ends inside the block");
         if (!seal(d))
-            return ssem_run(m, left);
+            return run_by_ref(d, m, left, "no executable memory");
 
         d->ctx.store = m->store;
         d->ctx.left = left;
@@ -670,12 +796,69 @@ static ssem_stop_t dbt_run(void *priv, ssem_t *m, uint64_t budget)
     return SSEM_LIMIT;
 }
 
+static void dbt_attach(void *priv, ssem_observer_t *obs)
+{
+    dbt_t *d = priv;
+    d->obs = obs;
+}
+
+/* The V-state: the store in place (rbx points at m->store), the registers
+ * the next entry loads, and the code cache, which interp ignores. */
+static void dbt_describe(void *priv, const ssem_t *m, ssem_vstate_t *v)
+{
+    const dbt_t *d = priv;
+    uint32_t next = m->ci + 1u, line = next & SSEM_LINE_MASK, hi = next & ~SSEM_LINE_MASK;
+    snprintf(v->form, sizeof v->form,
+             "translated x86-64 code: the Baby's line is the host's program counter (the "
+             "block being run); A, PI and CI's high bits live in host registers; the store "
+             "stays in the ssem_t, addressed through rbx");
+    snprintf(v->interp, sizeof v->interp,
+             "S = rbx[0..31]; A = r13d; PI = ebp; CI = r15d + L - 1, L the line of the "
+             "host code about to run (CI = r15d + L at an STP)");
+    ssem_vstate_add(v, "rbx", "S (in place)", "&m->store[0]: the T-state's store itself");
+    ssem_vstate_add(v, "r13d", "A", "0x%08" PRIx32, m->a);
+    ssem_vstate_add(v, "ebp", "PI", "0x%08" PRIx32, m->pi);
+    ssem_vstate_add(v, "r15d", "CI = r15d + L - 1", "0x%08" PRIx32 " (CI's bits above the line)",
+                    m->lamp ? (m->ci & ~SSEM_LINE_MASK) : hi);
+    if (m->lamp)
+        ssem_vstate_add(v, "host pc", "CI = r15d + L", "left the code at the STP of line %u",
+                        (unsigned)(m->ci & SSEM_LINE_MASK));
+    else if (d->broken)
+        ssem_vstate_add(v, "host pc", "L", "no executable memory: ssem_run steps line %u",
+                        (unsigned)line);
+    else if (d->block_len[line] != 0u)
+        ssem_vstate_add(v, "host pc", "L", "code+0x%zx, the block of line %u", d->block_at[line],
+                        (unsigned)line);
+    else
+        ssem_vstate_add(v, "host pc", "L", "line %u is not translated yet (C translates it)",
+                        (unsigned)line);
+    for (uint32_t l = 0; l < SSEM_LINES; l++) {
+        if (d->block_len[l] == 0u)
+            continue;
+        char name[40];
+        snprintf(name, sizeof name, "block %u-%u", (unsigned)l,
+                 (unsigned)(l + d->block_len[l] - 1u));
+        ssem_vstate_add(v, name, "", "code+0x%zx, %zu bytes, %u instructions", d->block_at[l],
+                        d->block_end[l] - d->block_at[l], (unsigned)d->block_len[l]);
+    }
+    ssem_vstate_add(v, "ctx.mask", "", "0x%08" PRIx32 " (lines baked into code)", d->ctx.mask);
+    ssem_vstate_add(v, "volatile", "", "0x%08" PRIx32 " (lines stepped by the reference)",
+                    d->volatile_mask);
+    ssem_vstate_add(v, "m->lamp", "lamp", "%s", m->lamp ? "true" : "false");
+    /* interp, applied to the registers as the next entry loads them */
+    v->tstate.a = m->a;
+    v->tstate.pi = m->pi;
+    v->tstate.ci = m->lamp ? m->ci : hi + line - 1u;
+}
+
 const ssem_engine_ops_t ssem_engine_dbt_ops = {
     "dbt",
     "dynamic binary translator to x86-64: chained basic blocks, a block dropped when a STO changes its code",
     dbt_create,
     dbt_destroy,
     dbt_run,
+    dbt_attach,
+    dbt_describe,
 };
 
 #else
