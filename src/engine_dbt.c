@@ -21,7 +21,7 @@
  * What is baked in. The words of the translated lines, and the operand words
  * of JMP/JRP (so their targets are constants: JRP becomes an add to CI's high
  * bits, usually nothing at all). `block_deps[s]` has a bit per line baked
- * into the block at s, `ctx.mask` their union and `shadow` the words. A
+ * into the block at s, `ctx.mask` their union and `ctx.shadow` the words. A
  * translated STO tests the mask bit of its line; when it is set, the rare path
  * compares the new word with the old one: the same word again (code that
  * rewrites a line with what it holds, as bench/selfmod.asm does every round)
@@ -74,7 +74,7 @@
 #define DBT_BLOCK_ROOM 8192u          /* more than the largest block's code   */
 #define DBT_MAX_SITES 2048u           /* chain jumps kept (more: via the stub) */
 #define DBT_VOLATILE_AFTER 4u         /* code changes before a line is stepped */
-#define DBT_BLOCK_ALIGN 16u
+#define DBT_BLOCK_ALIGN 32u
 #define NO_INSN UINT32_MAX            /* a rare path that belongs to no instruction */
 
 /* Registers of the translated code (see the top of the file). */
@@ -100,7 +100,8 @@ typedef struct dbt_ctx {
     uint32_t a, hi, pi;
     uint32_t next_ci;
     uint32_t reason;
-    uint32_t mask; /* bit L: line L is baked into a live block */
+    uint32_t mask;               /* bit L: line L is baked into a live block */
+    uint32_t shadow[SSEM_LINES]; /* the words of the baked lines             */
 } dbt_ctx_t;
 
 #define CTX_OFF(field) ((int32_t)offsetof(dbt_ctx_t, field))
@@ -122,18 +123,19 @@ typedef struct dbt {
     bool lenient; /* the mode the translations were made for */
     size_t exit_at;                 /* common exit                        */
     size_t line_stub[SSEM_LINES];   /* "leave to C, next fetch line L"    */
-    size_t blocks_start;            /* translations start here (a page)   */
+    size_t blocks_start;            /* translations start here ...        */
+    size_t first_page;              /* ... in this page (after the stubs) */
     size_t block_at[SSEM_LINES];    /* block starting at line L ...       */
     uint32_t block_len[SSEM_LINES]; /* ... its length (0: none) ...       */
     uint32_t block_deps[SSEM_LINES]; /* ... and the lines baked into it   */
-    uint32_t shadow[SSEM_LINES];    /* baked lines' words                 */
     uint8_t changes[SSEM_LINES];    /* times a STO changed a baked line   */
     uint32_t volatile_mask;         /* lines never translated             */
     /* W^X by pages: [0, rx_end) is read+execute except [open_lo, open_hi),
-     * reopened for patching (empty, or all the blocks below rx_end);
-     * [rx_end, size) is read+write and holds no code that may run. seal()
-     * makes everything up to the code's end executable again, in one
-     * mprotect, before translated code runs. */
+     * reopened for patching (empty, or [first_page, rx_end): all the blocks
+     * below rx_end, and the stubs that share their first page); [rx_end,
+     * size) is read+write and holds no code that may run. seal() makes
+     * everything up to the code's end executable again, in one mprotect,
+     * before translated code runs. */
     size_t rx_end, open_lo, open_hi;
     size_t nsite;
     dbt_site_t site[DBT_MAX_SITES];
@@ -209,9 +211,9 @@ static bool open_for_patch(dbt_t *d, size_t at)
 {
     if (at >= d->rx_end || d->open_hi > d->open_lo)
         return true;
-    if (dbt_mem_protect(&d->mem, d->blocks_start, d->rx_end, false) != 0)
+    if (dbt_mem_protect(&d->mem, d->first_page, d->rx_end, false) != 0)
         return false;
-    d->open_lo = d->blocks_start;
+    d->open_lo = d->first_page;
     d->open_hi = d->rx_end;
     return true;
 }
@@ -321,10 +323,10 @@ static void translated_events(dbt_t *d, const uint32_t *store, uint32_t start, b
 /* Drops every translation (the code region is full, or the mode changed). */
 static void flush(dbt_t *d)
 {
-    if (d->rx_end > d->blocks_start &&
-        dbt_mem_protect(&d->mem, d->blocks_start, d->rx_end, false) != 0)
+    if (d->rx_end > d->first_page &&
+        dbt_mem_protect(&d->mem, d->first_page, d->rx_end, false) != 0)
         d->broken = true;
-    d->rx_end = d->blocks_start;
+    d->rx_end = d->first_page;
     d->open_lo = d->open_hi = 0;
     d->buf.len = d->blocks_start;
     d->buf.overflow = false;
@@ -381,7 +383,7 @@ static void invalidate_event(dbt_t *d, uint32_t n, uint32_t killed, const char *
 static void check_store(dbt_t *d, const uint32_t *store)
 {
     for (uint32_t line = 0; line < SSEM_LINES; line++) {
-        if (((d->ctx.mask >> line) & 1u) && store[line] != d->shadow[line]) {
+        if (((d->ctx.mask >> line) & 1u) && store[line] != d->ctx.shadow[line]) {
             char why[48];
             snprintf(why, sizeof why, "the caller changed line %u", (unsigned)line);
             invalidate_event(d, line, invalidate_line(d, line), why);
@@ -393,7 +395,7 @@ static void check_store(dbt_t *d, const uint32_t *store)
  * changed a baked word, the blocks that baked it go. */
 static void after_store(dbt_t *d, const uint32_t *store, uint32_t n)
 {
-    if (((d->ctx.mask >> n) & 1u) == 0u || store[n] == d->shadow[n])
+    if (((d->ctx.mask >> n) & 1u) == 0u || store[n] == d->ctx.shadow[n])
         return;
     if (d->changes[n] < DBT_VOLATILE_AFTER)
         d->changes[n]++;
@@ -493,7 +495,9 @@ static bool emit_block(dbt_t *d, const uint32_t *store, uint32_t start, bool str
             break;
     }
 
-    /* entries on a 16-byte boundary, for the front end; padding never runs */
+    /* entries on a 32-byte boundary, for the front end (a fetch window: at 16
+     * the first program ran 15% slower when an entry fell mid-window, with
+     * the same code); the padding never runs */
     while ((b->len & (DBT_BLOCK_ALIGN - 1u)) != 0u && !b->overflow)
         dbt_emit8(b, X86_OP_INT3);
     size_t entry = b->len, hot[SSEM_LINES], resume[SSEM_LINES];
@@ -554,12 +558,13 @@ static bool emit_block(dbt_t *d, const uint32_t *store, uint32_t start, bool str
             dbt_neg(b, REG_A);
             break;
         case 3: /* STO: S[n] <- A; if line n is baked into code, the rare path
-                 * checks whether the word really changes (code that stores
-                 * the same word again, as W3 does, stays translated) */
+                 * checks whether the word really changed (code that stores
+                 * the same word again, as W3 does, stays translated). The
+                 * store goes first: LDN of the same line often follows. */
+            dbt_op_mem(b, false, X86_OP_MOV_RM_R, REG_A, REG_STORE, operand);
             dbt_test_mem_imm(b, REG_CTX, CTX_OFF(mask), 1u << n);
             cold[ncold].at = dbt_jcc(b, X86_CC_NE, 0);
             cold[ncold++].i = i;
-            dbt_op_mem(b, false, X86_OP_MOV_RM_R, REG_A, REG_STORE, operand);
             resume[i] = b->len;
             break;
         case 4:
@@ -606,11 +611,11 @@ static bool emit_block(dbt_t *d, const uint32_t *store, uint32_t start, bool str
         }
         uint32_t line = start + i, w = word[i];
         if (ssem_word_function(w) == SSEM_F3) {
-            /* a STO into a baked line: the same word again changes nothing */
-            int32_t operand = (int32_t)(ssem_word_line(w) * sizeof(uint32_t));
-            dbt_op_mem(b, false, X86_OP_CMP_R_RM, REG_A, REG_STORE, operand);
+            /* a STO into a baked line: the same word again (the one
+             * ctx.shadow holds while the bit is set) changes nothing */
+            int32_t old = CTX_OFF(shadow) + (int32_t)(ssem_word_line(w) * sizeof(uint32_t));
+            dbt_op_mem(b, false, X86_OP_CMP_R_RM, REG_A, REG_CTX, old);
             dbt_jcc(b, X86_CC_E, resume[i]);
-            dbt_op_mem(b, false, X86_OP_MOV_RM_R, REG_A, REG_STORE, operand);
             emit_exit(d, line + 1u, count - i - 1u, w, DBT_EXIT_STORE);
         } else { /* a CMP skip out of the block */
             emit_transfer(d, start, strict, line + 2u, count - i - 1u, w, succ);
@@ -624,11 +629,11 @@ static bool emit_block(dbt_t *d, const uint32_t *store, uint32_t start, bool str
     for (uint32_t i = 0; i < count; i++) {
         uint32_t line = start + i;
         deps |= 1u << line;
-        d->shadow[line] = store[line];
+        d->ctx.shadow[line] = store[line];
         if (is_jump(ssem_word_function(word[i]))) {
             uint32_t n = ssem_word_line(word[i]);
             deps |= 1u << n;
-            d->shadow[n] = store[n];
+            d->ctx.shadow[n] = store[n];
         }
     }
     d->block_deps[start] = deps;
@@ -695,12 +700,14 @@ static void *dbt_create(void)
     d->buf.code = d->mem.base;
     d->buf.cap = d->mem.size;
     emit_stubs(d);
-    /* the stubs' pages are sealed once; blocks start on the next page */
-    d->blocks_start = page_up(d, d->buf.len);
-    if (d->buf.overflow || d->blocks_start >= d->buf.cap ||
-        dbt_mem_protect(&d->mem, 0, d->blocks_start, true) != 0)
+    /* the stubs' pages below the first block's are sealed once and for all;
+     * the page the blocks start in is sealed with them */
+    d->blocks_start = d->buf.len;
+    d->first_page = d->buf.len / d->mem.page * d->mem.page;
+    if (d->buf.overflow || d->blocks_start + DBT_BLOCK_ROOM > d->buf.cap ||
+        dbt_mem_protect(&d->mem, 0, d->first_page, true) != 0)
         d->broken = true;
-    d->rx_end = d->blocks_start;
+    d->rx_end = d->first_page;
     flush(d);
     return d;
 }
