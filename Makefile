@@ -36,15 +36,23 @@ all: $(BUILD)/libssem.a $(BUILD)/ssem
 
 $(BUILD)/obj/%.o: src/%.c include/ssem.h src/internal.h | $(BUILD)/obj
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
+# capstone (Debian's libcapstone-dev) disassembles the host code of `ssem run
+# --log=blocks`; without it the command builds and says that feature is off.
+# CAPSTONE=no builds without it even when it is installed.
+CAPSTONE ?= $(shell pkg-config --exists capstone 2>/dev/null && echo yes)
+ifeq ($(CAPSTONE),yes)
+TOOL_CFLAGS := -DSSEM_HAVE_CAPSTONE
+CAPSTONE_LIBS := $(shell pkg-config --libs capstone)
+endif
 $(BUILD)/obj/tools/%.o: tools/%.c include/ssem.h $(wildcard tools/*.h) | $(BUILD)/obj/tools
-	$(CC) $(ALL_CFLAGS) -c $< -o $@
+	$(CC) $(ALL_CFLAGS) $(TOOL_CFLAGS) -c $< -o $@
 $(BUILD)/libssem.a: $(LIB_OBJ)
 	rm -f $@ && ar rcs $@ $^
 # the command draws the panel with ncurses and writes PNGs with libpng; the
 # library itself needs only libc
 TOOL_LIBS := -lncursesw -lpng -lm
 $(BUILD)/ssem: $(TOOL_OBJ) $(BUILD)/libssem.a
-	$(CC) $(LDFLAGS) -o $@ $(TOOL_OBJ) $(BUILD)/libssem.a $(TOOL_LIBS)
+	$(CC) $(LDFLAGS) -o $@ $(TOOL_OBJ) $(BUILD)/libssem.a $(TOOL_LIBS) $(CAPSTONE_LIBS)
 # some tests compile a tools/ or src/ file in directly: they depend on those too
 $(BUILD)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h tests/fuzz/*.[ch] tools/*.[ch] src/*.c) \
                   $(BUILD)/libssem.a | $(BUILD)/tests
