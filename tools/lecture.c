@@ -309,15 +309,20 @@ void explain_step(const ssem_t *before, const ssem_t *after, ssem_stop_t why, FI
     } else {
         explain_assignment(&out, rtl, before, after, n);
     }
-    in_words(&words, rtl, n);
-    fprintf(f, "  execute  %s: %s%s\n", op->notation, out.s, remark);
-    fprintf(f, "           (%s", words.s);
+    /* the words: the transfer read aloud (an rtl that is already words,
+     * like STP's, is not repeated), then what follows from it */
+    if (strstr(rtl, "<-") != NULL)
+        in_words(&words, rtl, n);
+    uint32_t next = (after->ci + 1u) & SSEM_LINE_MASK;
+    char then_text[64] = "";
     if (after->lamp)
-        fprintf(f, "; the lamp is lit, CI stays on line %u)\n", (unsigned)(after->ci & SSEM_LINE_MASK));
-    else if ((op->flags & SSEM_BRANCHES) && ((after->ci + 1u) & SSEM_LINE_MASK) != ((line + 1u) & SSEM_LINE_MASK))
-        fprintf(f, "; the next fetch is from line %u)\n", (unsigned)((after->ci + 1u) & SSEM_LINE_MASK));
-    else
-        fprintf(f, ")\n");
+        snprintf(then_text, sizeof then_text, "the lamp is lit; CI stays on line %u",
+                 (unsigned)(after->ci & SSEM_LINE_MASK));
+    else if ((op->flags & SSEM_BRANCHES) && next != ((line + 1u) & SSEM_LINE_MASK))
+        snprintf(then_text, sizeof then_text, "the next fetch is from line %u", (unsigned)next);
+    fprintf(f, "  execute  %s: %s%s\n", op->notation, out.s, remark);
+    fprintf(f, "           (%s%s%s)\n", words.s, words.len > 0 && then_text[0] ? "; " : "",
+            then_text);
 }
 
 void trace_json_step(const ssem_t *before, const ssem_t *after, ssem_stop_t why, FILE *f)
