@@ -163,7 +163,7 @@ assert rows[2]["a"] == 262143 and rows[2]["ci"] == 3
     small_program
     run "$SSEM" run --trace=xml "$T/small.asm"
     [ "$status" -eq 2 ]
-    [[ "$output" == *"--trace: 'xml' is not text or json"* ]]
+    [[ "$output" == *"--trace: unknown trace form (text or json) 'xml'"* ]]
     run "$SSEM" run --trace=json --explain "$T/small.asm"
     [ "$status" -eq 2 ]
     [[ "$output" == *"one of --trace, --trace=json and --explain at a time"* ]]
