@@ -20,7 +20,7 @@
  *     ssem_t m;
  *     ssem_reset(&m);
  *     ssem_load_image(&m, &img);
- *     ssem_stop_t why = ssem_run(&m, 5000000);     // never runs past the budget
+ *     ssem_stop_t why = ssem_run(&m, 5000000, 0);  // budget, breakpoint mask (none)
  *     // why == SSEM_HALTED: STP executed; m.ci is the STP's line, m.steps counts it
  *
  * Naming: ssem_ for functions, SSEM_ for macros and enum values, _t for types.
@@ -157,9 +157,8 @@ typedef struct ssem {
     /* derived, reported by every run */
     bool fault;                 /* the lamp was lit by a fault, not by STP    */
     uint64_t steps;             /* instructions executed, STP counted         */
-    /* options (not machine state) */
+    /* option (not machine state) */
     bool lenient;               /* ignore the CI bits 13-15 fetch fault       */
-    uint32_t breakpoints;       /* bit L set: stop before fetching line L     */
 } ssem_t;
 
 /* Why ssem_run stopped. */
@@ -168,12 +167,12 @@ typedef enum ssem_stop {
     SSEM_HALTED,      /* STP executed: lamp lit                                   */
     SSEM_FAULT,       /* CI had bits 13-15 set at fetch: see ssem_fault_reason    */
     SSEM_LIMIT,       /* the step budget was spent                                */
-    SSEM_BREAK        /* the next fetch is from a line in m->breakpoints          */
+    SSEM_BREAK        /* the next fetch is from a line in the run's breakpoints   */
 } ssem_stop_t;
 
 SSEM_API const char *ssem_stop_name(ssem_stop_t why); /* "running", "halted", "fault", "limit", "break" */
 
-/* KSC + KCC: store, A, CI, PI zero, lamp off, steps zero. Options are kept. */
+/* KSC + KCC: store, A, CI, PI zero, lamp off, steps zero. `lenient` is kept. */
 SSEM_API void ssem_reset(ssem_t *m);
 
 /* One step of T-next (SPEC section 3-4). Returns SSEM_RUNNING, SSEM_HALTED or
@@ -182,12 +181,17 @@ SSEM_API void ssem_reset(ssem_t *m);
 SSEM_API ssem_stop_t ssem_step(ssem_t *m);
 
 /* Runs until STP, a fault, a breakpoint or `budget` steps, whichever comes
- * first; never executes more than `budget` instructions. A breakpoint on line
- * L stops the run before the fetch from line L, except on the run's first
- * step (so that "continue" from a breakpoint moves on). A machine whose lamp
- * is lit returns SSEM_HALTED (or SSEM_FAULT) at once; otherwise budget 0
- * returns SSEM_LIMIT at once. */
-SSEM_API ssem_stop_t ssem_run(ssem_t *m, uint64_t budget);
+ * first; never executes more than `budget` instructions.
+ *
+ * `breakpoints` is a mask of store lines (bit L: line L; 0 for none). Before
+ * every fetch, the first one included, the run stops with SSEM_BREAK when
+ * the line about to be fetched ((CI + 1) & 31) is marked, executing nothing
+ * more. So a run started at a breakpoint stops at once: resuming from one is
+ * an explicit step-over, as in gdb (one ssem_step, then run again).
+ *
+ * A machine whose lamp is lit returns SSEM_HALTED (or SSEM_FAULT) at once;
+ * otherwise budget 0 returns SSEM_LIMIT at once (before any breakpoint). */
+SSEM_API ssem_stop_t ssem_run(ssem_t *m, uint64_t budget, uint32_t breakpoints);
 
 /* The operator clears the lamp; the next step continues from CI + 1. */
 SSEM_API void ssem_resume(ssem_t *m);
@@ -220,7 +224,7 @@ SSEM_API double ssem_time_1948(uint64_t steps, double digit_period_us);
  * mirrors the struct (and an ABI change cannot silently corrupt memory).
  * ---------------------------------------------------------------------- */
 
-/* A new machine, as after ssem_reset (options off), or NULL when out of
+/* A new machine, as after ssem_reset (lenient off), or NULL when out of
  * memory. Free it with ssem_free (NULL is accepted). */
 SSEM_API ssem_t *ssem_new(void);
 SSEM_API void ssem_free(ssem_t *m);
@@ -280,8 +284,9 @@ SSEM_API const char *ssem_engine_default(void);
 SSEM_API ssem_engine_t *ssem_engine_new(const char *name);
 SSEM_API void ssem_engine_free(ssem_engine_t *e);
 SSEM_API const char *ssem_engine_name(const ssem_engine_t *e);
-/* As ssem_run, by this engine. */
-SSEM_API ssem_stop_t ssem_engine_run(ssem_engine_t *e, ssem_t *m, uint64_t budget);
+/* As ssem_run (the same budget and breakpoint rules), by this engine. */
+SSEM_API ssem_stop_t ssem_engine_run(ssem_engine_t *e, ssem_t *m, uint64_t budget,
+                                     uint32_t breakpoints);
 
 /* ------------------------------------------------------------------------
  * The stepwise-correctness checker (SPEC section 8): two engines run side by
@@ -440,7 +445,7 @@ SSEM_API char *ssem_write_state(const ssem_t *m);
 
 /* Reads a state file into *m: the store, and the registers from the comment
  * lines when present (a plain snapshot gives a machine at reset with that
- * store). Options in *m (lenient, breakpoints) are kept. Returns 0, or -1 and
+ * store). m->lenient is kept. Returns 0, or -1 and
  * fills *err. */
 SSEM_API int ssem_load_state(const char *text, size_t len, const char *name, ssem_t *m,
                              ssem_diag_t *err);

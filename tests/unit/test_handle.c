@@ -120,7 +120,7 @@ static void test_first_program_by_handle(void)
     }
     for (uint32_t i = 0; i < FIRST_PROGRAM_LINES; i++)
         ssem_store_set(m, i, bits_to_word(first_program_bits[i]));
-    CHECK_EQ(ssem_run(m, 3000000), SSEM_HALTED);
+    CHECK_EQ(ssem_run(m, 3000000, 0), SSEM_HALTED);
     /* SPEC section 9 */
     CHECK_EQ(ssem_get_steps(m), 2097154u);
     CHECK_EQ(ssem_store_get(m, 27), 131072u);
@@ -145,7 +145,7 @@ static void test_store_set_honours_engines(void)
             continue;
         }
         ssem_store_set(m, 1, INS(7, 0)); /* line 1: STP */
-        CHECK_EQ(ssem_engine_run(e, m, 100), SSEM_HALTED);
+        CHECK_EQ(ssem_engine_run(e, m, 100, 0), SSEM_HALTED);
         CHECK_EQ(ssem_get(m, SSEM_REG_CI), 1);
         CHECK_EQ(ssem_get_steps(m), 1);
 
@@ -156,7 +156,7 @@ static void test_store_set_honours_engines(void)
         ssem_store_set(m, 5, 7);
         ssem_set(m, SSEM_REG_LAMP, 0);
         ssem_set(m, SSEM_REG_CI, 0);
-        CHECK_EQ(ssem_engine_run(e, m, 100), SSEM_HALTED);
+        CHECK_EQ(ssem_engine_run(e, m, 100, 0), SSEM_HALTED);
         CHECK_EQ(ssem_get(m, SSEM_REG_A), 0xFFFFFFF9u);
         CHECK_EQ(ssem_get(m, SSEM_REG_CI), 2);
         CHECK_EQ(ssem_get_steps(m), 3);
