@@ -325,7 +325,7 @@ typedef struct ssem_event {
 typedef void (*ssem_observer_fn)(void *user, const ssem_event_t *event);
 
 /* Calls fn(user, event) for every event of e from now on; fn NULL: none. */
-void ssem_engine_observe(ssem_engine_t *e, ssem_observer_fn fn, void *user);
+SSEM_API void ssem_engine_observe(ssem_engine_t *e, ssem_observer_fn fn, void *user);
 
 /* The events of an engine's life so far, counted (whether observed or not). */
 typedef struct ssem_engine_stats {
@@ -340,7 +340,7 @@ typedef struct ssem_engine_stats {
     uint64_t fallback_steps; /* steps the reference step ran for the engine     */
 } ssem_engine_stats_t;
 
-void ssem_engine_stats(const ssem_engine_t *e, ssem_engine_stats_t *stats);
+SSEM_API void ssem_engine_stats(const ssem_engine_t *e, ssem_engine_stats_t *stats);
 
 /* An engine's own state (its V-state, SPEC section 8) and the T-state that
  * its interp maps it to, described for people: where the engine keeps each
@@ -367,7 +367,7 @@ typedef struct ssem_vstate {
 
 /* Describes e's V-state for the machine m (the T-state e was last run on, or
  * will run from) into *v. */
-void ssem_engine_describe(ssem_engine_t *e, const ssem_t *m, ssem_vstate_t *v);
+SSEM_API void ssem_engine_describe(ssem_engine_t *e, const ssem_t *m, ssem_vstate_t *v);
 
 /* ------------------------------------------------------------------------
  * The stepwise-correctness checker (SPEC section 8): two engines run side by
