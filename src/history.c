@@ -484,6 +484,8 @@ ssem_history_stop_t ssem_history_reverse_continue(ssem_history_t *h)
     ssem_history_stop_t why;
     while (e > first) {
         size_t i = snapshot_at_or_before(h, e - 1u); /* its steps < e */
+        if (interrupted(h))
+            return stop_of(SSEM_HISTORY_INTERRUPTED, 0);
         if (may_hit(h, &h->snap[i], e)) {
             int r = scan_interval(h, i, e, &found, &why);
             if (r < 0)

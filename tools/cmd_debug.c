@@ -197,6 +197,9 @@ static void print_stop(const session_t *s, ssem_history_stop_t st, const char *p
     case SSEM_HISTORY_START:
         snprintf(reason, sizeof reason, "start of history");
         break;
+    case SSEM_HISTORY_INTERRUPTED:
+        snprintf(reason, sizeof reason, "interrupted");
+        break;
     default:
         snprintf(reason, sizeof reason, "%s", plain);
         break;
@@ -206,36 +209,13 @@ static void print_stop(const session_t *s, ssem_history_stop_t st, const char *p
 
 /* ---------------------------------------------------------------- motion */
 
-/* Runs up to budget steps in slices (so that Ctrl-C is seen), keeping the
- * rule that a breakpoint is not checked on the motion's first step only. */
+/* Runs up to budget steps; Ctrl-C (on a terminal) sets the history's
+ * interrupt flag. A breakpoint where the motion starts is stepped over. */
 static ssem_history_stop_t motion(session_t *s, uint64_t budget, const char **plain)
 {
-    const uint64_t slice = 1ull << 24;
-    uint64_t start = ssem_history_state(s->h)->steps;
-    ssem_history_stop_t st = {SSEM_HISTORY_LIMIT, 0, 0, 0};
     interrupted = 0;
     *plain = "limit";
-    for (uint64_t done = 0; done < budget;) {
-        const ssem_t *m = ssem_history_state(s->h);
-        if (done > 0 && !m->lamp &&
-            ((ssem_history_breakpoints(s->h) >> ((m->ci + 1u) & SSEM_LINE_MASK)) & 1u)) {
-            st.why = SSEM_HISTORY_BREAK;
-            st.line = (m->ci + 1u) & SSEM_LINE_MASK;
-            return st;
-        }
-        uint64_t n = budget - done < slice ? budget - done : slice;
-        st = ssem_history_run(s->h, n);
-        if (st.why != SSEM_HISTORY_LIMIT)
-            return st;
-        if (ssem_history_state(s->h)->steps - start == done) /* no progress: cannot happen */
-            break;
-        done = ssem_history_state(s->h)->steps - start;
-        if (interrupted) {
-            *plain = "interrupted";
-            return st;
-        }
-    }
-    return st;
+    return ssem_history_run(s->h, budget);
 }
 
 /* -------------------------------------------------------------- commands */
@@ -287,6 +267,7 @@ static int cmd_reverse_continue(session_t *s, int argc)
 {
     if (argc > 1)
         return fail(s, "usage: reverse-continue");
+    interrupted = 0;
     print_stop(s, ssem_history_reverse_continue(s->h), "");
     return 0;
 }
@@ -659,6 +640,8 @@ int cmd_debug(int argc, char **argv)
     s.original = loaded;
     s.max_steps = max_steps;
     s.h = ssem_history_new(&s.original, engine, 0);
+    if (s.h != NULL)
+        ssem_history_set_interrupt(s.h, &interrupted);
     if (s.h == NULL) {
         fprintf(stderr, "%s: debug: out of memory\n", program_name);
         if (sf != NULL)

@@ -433,6 +433,126 @@ static void test_billions(void)
     ssem_engine_free(e);
 }
 
+/* Issue 12 item 2: a reverse search over a long history is bounded and can
+ * be stopped. Counted in steps re-executed, not in time. The first program
+ * only ever fetches lines 1-19 (its code), so a breakpoint on 29, 30 or 31
+ * never hits; line 14 is fetched once a trial divisor (every few dozen steps). */
+static void test_reverse_search_bounded(void)
+{
+    ssem_engine_t *e = ssem_engine_new(ssem_engine_default());
+    ssem_t start = first();
+    ssem_history_t *h = ssem_history_new(&start, e, 0);
+    volatile sig_atomic_t stop = 0;
+    ssem_history_set_interrupt(h, &stop);
+    CHECK_EQ(ssem_history_run(h, UINT64_MAX).why, SSEM_HISTORY_HALTED); /* by the engine */
+    CHECK_EQ(ssem_history_state(h)->steps, FIRST_STEPS);
+    const ssem_t end = *ssem_history_state(h);
+
+    /* stopped at once by the flag: at most one poll interval (65536 steps)
+     * replayed, and the current state is left as it was */
+    ssem_history_set_breakpoints(h, 1u << 29);
+    stop = 1;
+    uint64_t r0 = ssem_history_replayed(h);
+    CHECK_EQ(ssem_history_reverse_continue(h).why, SSEM_HISTORY_INTERRUPTED);
+    CHECK(ssem_history_replayed(h) - r0 <= 65536u);
+    CHECK(same(ssem_history_state(h), &end));
+    stop = 0;
+
+    /* the first search for a line never fetched looks at every step once */
+    r0 = ssem_history_replayed(h);
+    CHECK_EQ(ssem_history_reverse_continue(h).why, SSEM_HISTORY_START);
+    CHECK_EQ(ssem_history_state(h)->steps, 0);
+    CHECK(ssem_history_replayed(h) - r0 <= FIRST_STEPS);
+    /* a second search, for another line, replays nothing: every interval is
+     * known not to fetch it */
+    CHECK(ssem_history_seek(h, FIRST_STEPS) == 0);
+    ssem_history_set_breakpoints(h, (1u << 30) | (1u << 31));
+    r0 = ssem_history_replayed(h);
+    CHECK_EQ(ssem_history_reverse_continue(h).why, SSEM_HISTORY_START);
+    CHECK_EQ(ssem_history_replayed(h) - r0, 0);
+    /* nor does a watch on a line no step changes (line 30) */
+    CHECK(ssem_history_seek(h, FIRST_STEPS) == 0);
+    ssem_history_set_breakpoints(h, 0);
+    ssem_history_set_watches(h, SSEM_WATCH_BIT(30));
+    r0 = ssem_history_replayed(h);
+    CHECK_EQ(ssem_history_reverse_continue(h).why, SSEM_HISTORY_START);
+    CHECK_EQ(ssem_history_replayed(h) - r0, 0);
+    /* a breakpoint that hits: only the interval of its last hit runs;
+     * 4096 snapshots over 2^21 steps are at most 1024 steps apart */
+    CHECK(ssem_history_seek(h, FIRST_STEPS) == 0);
+    ssem_history_set_watches(h, 0);
+    ssem_history_set_breakpoints(h, 1u << 14);
+    r0 = ssem_history_replayed(h);
+    ssem_history_stop_t st = ssem_history_reverse_continue(h);
+    CHECK_EQ(st.why, SSEM_HISTORY_BREAK);
+    CHECK_EQ(st.line, 14);
+    CHECK(ssem_history_replayed(h) - r0 <= 1024u);
+    ssem_history_free(h);
+    ssem_engine_free(e);
+}
+
+/* Watches on A and CI, and a breakpoint condition, forward and backward. */
+static bool a_negative(void *ctx, uint32_t line, const ssem_t *m)
+{
+    (void)line;
+    ++*(int *)ctx;
+    return (m->a & 0x80000000u) != 0u;
+}
+
+static void test_register_watches_and_conditions(void)
+{
+    ssem_engine_t *e = ssem_engine_new(ssem_engine_default());
+    ssem_t m;
+    memset(&m, 0, sizeof m);
+    /* line 1 LDN 10 (A = -1), 2 LDN 11 (A = 0... -0 = 0), 3 JMP 12 (CI = 0) */
+    m.store[1] = LDN(10);
+    m.store[2] = LDN(11);
+    m.store[3] = JMP(12);
+    m.store[10] = 1;
+    m.store[11] = 0;
+    m.store[12] = 0;
+    ssem_history_t *h = ssem_history_new(&m, e, 0);
+    ssem_history_set_watches(h, SSEM_WATCH_BIT(SSEM_WATCH_A));
+    ssem_history_stop_t st = ssem_history_run(h, 100);
+    CHECK_EQ(st.why, SSEM_HISTORY_WATCH); /* step 1: A 0 -> -1 */
+    CHECK_EQ(st.line, SSEM_WATCH_A);
+    CHECK_EQ(st.old_word, 0);
+    CHECK_EQ(st.new_word, 0xFFFFFFFFu);
+    CHECK_EQ(ssem_history_state(h)->steps, 1);
+    st = ssem_history_run(h, 100); /* step 2: A -1 -> 0; step 3 (JMP) leaves A */
+    CHECK_EQ(st.why, SSEM_HISTORY_WATCH);
+    CHECK_EQ(st.new_word, 0);
+    CHECK_EQ(ssem_history_state(h)->steps, 2);
+    st = ssem_history_run(h, 100); /* step 4: LDN 10 again */
+    CHECK_EQ(ssem_history_state(h)->steps, 4);
+    /* CI: every step changes it; the JMP (step 3) sets it from 3 to 0 */
+    ssem_history_set_watches(h, SSEM_WATCH_BIT(SSEM_WATCH_CI));
+    st = ssem_history_reverse_continue(h);
+    CHECK_EQ(st.why, SSEM_HISTORY_WATCH);
+    CHECK_EQ(st.line, SSEM_WATCH_CI);
+    CHECK_EQ(ssem_history_state(h)->steps, 3);
+    CHECK_EQ(st.old_word, 2);
+    CHECK_EQ(st.new_word, 0);
+    /* a conditional breakpoint on line 2: fetched after steps 1, 4, 7, ...
+     * with A = -1 each time; on line 1 (after 0, 3, 6, ...) A is 0 or 0 */
+    ssem_history_set_watches(h, 0);
+    int calls = 0;
+    ssem_history_set_condition(h, a_negative, &calls);
+    ssem_history_set_breakpoints(h, (1u << 1) | (1u << 2));
+    st = ssem_history_run(h, 100);
+    CHECK_EQ(st.why, SSEM_HISTORY_BREAK);
+    CHECK_EQ(st.line, 2);
+    CHECK_EQ(ssem_history_state(h)->steps, 4);
+    CHECK(calls >= 1);
+    st = ssem_history_run(h, 100); /* line 1 after step 6 has A = 0: not a hit */
+    CHECK_EQ(ssem_history_state(h)->steps, 7);
+    st = ssem_history_reverse_continue(h);
+    CHECK_EQ(st.why, SSEM_HISTORY_BREAK);
+    CHECK_EQ(ssem_history_state(h)->steps, 4);
+    ssem_history_free(h);
+    ssem_engine_free(e);
+}
+
 /* each test, with the time it took (the figures are not checked) */
 #define TIMED(test)                                                                    \
     do {                                                                               \
@@ -449,6 +569,8 @@ int main(void)
     TIMED(test_reverse_continue_watch);
     TIMED(test_resume_and_fault);
     TIMED(test_rebase);
+    TIMED(test_reverse_search_bounded);
+    TIMED(test_register_watches_and_conditions);
     TIMED(test_billions);
     return CHECK_DONE();
 }
