@@ -20,7 +20,7 @@
  *     ssem_t m;
  *     ssem_reset(&m);
  *     ssem_load_image(&m, &img);
- *     ssem_stop_t why = ssem_run(&m, 5000000);     // never runs past the budget
+ *     ssem_stop_t why = ssem_run(&m, 5000000, 0);  // budget, breakpoint mask (none)
  *     // why == SSEM_HALTED: STP executed; m.ci is the STP's line, m.steps counts it
  *
  * Naming: ssem_ for functions, SSEM_ for macros and enum values, _t for types.
@@ -124,9 +124,8 @@ typedef struct ssem {
     /* derived, reported by every run */
     bool fault;                 /* the lamp was lit by a fault, not by STP    */
     uint64_t steps;             /* instructions executed, STP counted         */
-    /* options (not machine state) */
+    /* option (not machine state) */
     bool lenient;               /* ignore the CI bits 13-15 fetch fault       */
-    uint32_t breakpoints;       /* bit L set: stop before fetching line L     */
 } ssem_t;
 
 /* Why ssem_run stopped. */
@@ -135,12 +134,12 @@ typedef enum ssem_stop {
     SSEM_HALTED,      /* STP executed: lamp lit                                   */
     SSEM_FAULT,       /* CI had bits 13-15 set at fetch: see ssem_fault_reason    */
     SSEM_LIMIT,       /* the step budget was spent                                */
-    SSEM_BREAK        /* the next fetch is from a line in m->breakpoints          */
+    SSEM_BREAK        /* the next fetch is from a line in the run's breakpoints   */
 } ssem_stop_t;
 
 const char *ssem_stop_name(ssem_stop_t why); /* "running", "halted", "fault", "limit", "break" */
 
-/* KSC + KCC: store, A, CI, PI zero, lamp off, steps zero. Options are kept. */
+/* KSC + KCC: store, A, CI, PI zero, lamp off, steps zero. `lenient` is kept. */
 void ssem_reset(ssem_t *m);
 
 /* One step of T-next (SPEC section 3-4). Returns SSEM_RUNNING, SSEM_HALTED or
@@ -149,12 +148,17 @@ void ssem_reset(ssem_t *m);
 ssem_stop_t ssem_step(ssem_t *m);
 
 /* Runs until STP, a fault, a breakpoint or `budget` steps, whichever comes
- * first; never executes more than `budget` instructions. A breakpoint on line
- * L stops the run before the fetch from line L, except on the run's first
- * step (so that "continue" from a breakpoint moves on). A machine whose lamp
- * is lit returns SSEM_HALTED (or SSEM_FAULT) at once; otherwise budget 0
- * returns SSEM_LIMIT at once. */
-ssem_stop_t ssem_run(ssem_t *m, uint64_t budget);
+ * first; never executes more than `budget` instructions.
+ *
+ * `breakpoints` is a mask of store lines (bit L: line L; 0 for none). Before
+ * every fetch, the first one included, the run stops with SSEM_BREAK when
+ * the line about to be fetched ((CI + 1) & 31) is marked, executing nothing
+ * more. So a run started at a breakpoint stops at once: resuming from one is
+ * an explicit step-over, as in gdb (one ssem_step, then run again).
+ *
+ * A machine whose lamp is lit returns SSEM_HALTED (or SSEM_FAULT) at once;
+ * otherwise budget 0 returns SSEM_LIMIT at once (before any breakpoint). */
+ssem_stop_t ssem_run(ssem_t *m, uint64_t budget, uint32_t breakpoints);
 
 /* The operator clears the lamp; the next step continues from CI + 1. */
 void ssem_resume(ssem_t *m);
@@ -202,8 +206,9 @@ const char *ssem_engine_default(void);
 ssem_engine_t *ssem_engine_new(const char *name);
 void ssem_engine_free(ssem_engine_t *e);
 const char *ssem_engine_name(const ssem_engine_t *e);
-/* As ssem_run, by this engine. */
-ssem_stop_t ssem_engine_run(ssem_engine_t *e, ssem_t *m, uint64_t budget);
+/* As ssem_run (the same budget and breakpoint rules), by this engine. */
+ssem_stop_t ssem_engine_run(ssem_engine_t *e, ssem_t *m, uint64_t budget,
+                            uint32_t breakpoints);
 
 /* ------------------------------------------------------------------------
  * The stepwise-correctness checker (SPEC section 8): two engines run side by
@@ -351,7 +356,7 @@ char *ssem_write_state(const ssem_t *m);
 
 /* Reads a state file into *m: the store, and the registers from the comment
  * lines when present (a plain snapshot gives a machine at reset with that
- * store). Options in *m (lenient, breakpoints) are kept. Returns 0, or -1 and
+ * store). m->lenient is kept. Returns 0, or -1 and
  * fills *err. */
 int ssem_load_state(const char *text, size_t len, const char *name, ssem_t *m,
                     ssem_diag_t *err);
@@ -453,13 +458,18 @@ void ssem_history_set_interrupt(ssem_history_t *h, const volatile sig_atomic_t *
 
 /* Runs forward at most `budget` steps from the current state (budget 1 is a
  * single step), recording snapshots, until STP, a fault, a breakpoint, a
- * watch hit or the interrupt flag. It steps over the state it starts from: a
- * breakpoint there does not stop it (as gdb's continue). A halted (STP)
- * machine is resumed first (ssem_resume, recorded); a faulted one does not
- * move (SSEM_HISTORY_FAULT). Budget 0 returns LIMIT, and so does a machine
- * whose step count would wrap. With breakpoints or watches set it steps by
- * the reference step, looking at every state; otherwise the engine runs. */
+ * watch hit or the interrupt flag. A halted (STP) machine is resumed first
+ * (ssem_resume, recorded); a faulted one does not move (SSEM_HISTORY_FAULT).
+ * Budget 0 returns LIMIT, and so does a machine whose step count would wrap.
+ * A breakpoint on the next line stops it at once (SSEM_HISTORY_BREAK, no
+ * step): to move on from a breakpoint, ssem_history_step_over first. With
+ * breakpoints or watches set it steps by the reference step, looking at
+ * every state; otherwise the engine runs. */
 ssem_history_stop_t ssem_history_run(ssem_history_t *h, uint64_t budget);
+
+/* One step with breakpoints ignored (watches still stop it): gdb's
+ * step-over, how a front end resumes from a breakpoint. */
+ssem_history_stop_t ssem_history_step_over(ssem_history_t *h);
 
 /* Makes the current state the exact state after `step` steps of this
  * timeline: first_step <= step <= last_step. Returns 0, or -1 (the current

@@ -3,8 +3,9 @@
  *
  * ssem_engine_run does, once for all engines, what the interface promises
  * beyond plain running: a lit lamp stays lit, budget 0 does nothing, and
- * breakpoints stop a run before the fetch from a marked line (not on the
- * call's first step). With breakpoints set the reference step runs (it
+ * breakpoints (an argument of the run) stop it before the fetch from a
+ * marked line, the first fetch included. With breakpoints set the reference
+ * step runs (it
  * checks them before each fetch; an engine would have to be driven one step
  * at a time); without them the engine's own loop runs the whole budget. An
  * engine notices on its next call that the store changed meanwhile.
@@ -86,18 +87,19 @@ void ssem_engine_free(ssem_engine_t *e)
 
 const char *ssem_engine_name(const ssem_engine_t *e) { return e->ops->name; }
 
-ssem_stop_t ssem_engine_run(ssem_engine_t *e, ssem_t *m, uint64_t budget)
+ssem_stop_t ssem_engine_run(ssem_engine_t *e, ssem_t *m, uint64_t budget,
+                            uint32_t breakpoints)
 {
     if (m->lamp)
         return m->fault ? SSEM_FAULT : SSEM_HALTED;
     if (budget == 0)
         return SSEM_LIMIT;
-    if (m->breakpoints == 0u)
+    if (breakpoints == 0u)
         return e->ops->run(e->priv, m, budget);
     /* Breakpoints are for debugging: the reference step checks them before
      * each fetch, and is faster at that than any engine driven one step at a
      * time. The T-state it leaves is the same by the engines' contract. */
-    return ssem_run(m, budget);
+    return ssem_run(m, budget, breakpoints);
 }
 
 /* ---------------------------------------------------------------- ref */
@@ -105,7 +107,7 @@ ssem_stop_t ssem_engine_run(ssem_engine_t *e, ssem_t *m, uint64_t budget)
 static ssem_stop_t ref_run(void *priv, ssem_t *m, uint64_t budget)
 {
     (void)priv;
-    return ssem_run(m, budget);
+    return ssem_run(m, budget, 0);
 }
 
 const ssem_engine_ops_t ssem_engine_ref_ops = {

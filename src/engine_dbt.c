@@ -464,7 +464,7 @@ static ssem_stop_t dbt_run(void *priv, ssem_t *m, uint64_t budget)
 {
     dbt_t *d = priv;
     if (d->broken)
-        return ssem_run(m, budget);
+        return ssem_run(m, budget, 0);
     if (m->lenient != d->lenient || !store_matches(d, m->store)) {
         flush(d);
         d->lenient = m->lenient;
@@ -480,7 +480,7 @@ static ssem_stop_t dbt_run(void *priv, ssem_t *m, uint64_t budget)
         if ((strict && (next & SSEM_CI_FAULT_BITS) != 0u) || !translatable(d, m->store, line) ||
             (d->block_len[line] == 0u && !translate(d, m->store, line, strict))) {
             if (d->broken)
-                return ssem_run(m, left);
+                return ssem_run(m, left, 0);
             /* reports the fault, or steps a volatile line */
             ssem_stop_t why = step_one(d, m);
             if (why != SSEM_RUNNING)
@@ -489,7 +489,7 @@ static ssem_stop_t dbt_run(void *priv, ssem_t *m, uint64_t budget)
             continue;
         }
         if (left < d->block_len[line])
-            return ssem_run(m, left); /* the tail of the budget, step by step */
+            return ssem_run(m, left, 0); /* the tail of the budget, step by step */
 
         d->ctx.store = m->store;
         d->ctx.left = left;

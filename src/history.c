@@ -132,7 +132,6 @@ static void set_snap(snap_t *s, const ssem_t *m)
 void ssem_history_rebase(ssem_history_t *h, const ssem_t *m)
 {
     h->cur = *m;
-    h->cur.breakpoints = 0; /* the history's own breakpoints govern its runs */
     set_snap(&h->snap[0], &h->cur);
     h->nsnap = 1;
     h->k = FIRST_K;
@@ -237,13 +236,18 @@ static void note(ssem_history_t *h, const ssem_t *m)
 /* The line the next fetch is from (in lenient mode too). */
 static uint32_t next_line(const ssem_t *m) { return (m->ci + 1u) & SSEM_LINE_MASK; }
 
-/* Is state m a breakpoint hit: lamp off, the next fetch from a marked line,
- * and the caller's condition (if any) holds? */
-static bool break_hit(const ssem_history_t *h, const ssem_t *m)
+/* Is state m a hit of the breakpoints in mask: lamp off, the next fetch
+ * from a marked line, and the caller's condition (if any) holds? */
+static bool break_hit_of(const ssem_history_t *h, uint32_t mask, const ssem_t *m)
 {
-    if (m->lamp || ((h->breakpoints >> next_line(m)) & 1u) == 0u)
+    if (m->lamp || ((mask >> next_line(m)) & 1u) == 0u)
         return false;
     return h->cond == NULL || h->cond(h->cond_ctx, next_line(m), m);
+}
+
+static bool break_hit(const ssem_history_t *h, const ssem_t *m)
+{
+    return break_hit_of(h, h->breakpoints, m);
 }
 
 /* Clears a halted machine's lamp where the recorded timeline resumed it.
@@ -271,7 +275,7 @@ static int replay(ssem_history_t *h, uint64_t target, ssem_t *out)
         if (!replay_resume(h, &m))
             return -1;
         uint64_t before = m.steps;
-        ssem_stop_t why = ssem_engine_run(h->engine, &m, target - m.steps);
+        ssem_stop_t why = ssem_engine_run(h->engine, &m, target - m.steps, 0);
         h->replayed += m.steps - before;
         if (why == SSEM_FAULT)
             return -1;
@@ -347,12 +351,13 @@ static ssem_history_stop_t stop_from_engine(ssem_stop_t why)
 
 /* -------------------------------------------------------------- forward */
 
-/* With breakpoints or watches: the reference step, looking at every state. */
-static ssem_history_stop_t run_observed(ssem_history_t *h, uint64_t budget)
+/* With breakpoints or watches: the reference step, looking at every state
+ * (a breakpoint stops the run before its first step too). */
+static ssem_history_stop_t run_observed(ssem_history_t *h, uint64_t budget, uint32_t breakpoints)
 {
     ssem_t *m = &h->cur;
     for (uint64_t done = 0; done < budget; done++) {
-        if (done > 0 && break_hit(h, m))
+        if (break_hit_of(h, breakpoints, m))
             return stop_of(SSEM_HISTORY_BREAK, next_line(m));
         if (done > 0 && done % POLL_STEPS == 0 && interrupted(h))
             return stop_of(SSEM_HISTORY_INTERRUPTED, 0);
@@ -382,7 +387,7 @@ static ssem_history_stop_t run_engine(ssem_history_t *h, uint64_t budget)
         if (chunk > ENGINE_CHUNK)
             chunk = ENGINE_CHUNK;
         uint64_t before = m->steps;
-        ssem_stop_t why = ssem_engine_run(h->engine, m, chunk);
+        ssem_stop_t why = ssem_engine_run(h->engine, m, chunk, 0);
         done += m->steps - before;
         note(h, m);
         if (why != SSEM_LIMIT)
@@ -391,7 +396,8 @@ static ssem_history_stop_t run_engine(ssem_history_t *h, uint64_t budget)
     return stop_of(SSEM_HISTORY_LIMIT, 0);
 }
 
-ssem_history_stop_t ssem_history_run(ssem_history_t *h, uint64_t budget)
+/* ssem_history_run with the breakpoints given (step-over passes none). */
+static ssem_history_stop_t run_masked(ssem_history_t *h, uint64_t budget, uint32_t breakpoints)
 {
     ssem_t *m = &h->cur;
     if (m->lamp && m->fault)
@@ -406,9 +412,19 @@ ssem_history_stop_t ssem_history_run(ssem_history_t *h, uint64_t budget)
             return stop_of(SSEM_HISTORY_HALTED, 0); /* out of memory: stay stopped */
         ssem_resume(m);
     }
-    if (h->watches != 0u || h->breakpoints != 0u)
-        return run_observed(h, budget);
+    if (h->watches != 0u || breakpoints != 0u)
+        return run_observed(h, budget, breakpoints);
     return run_engine(h, budget);
+}
+
+ssem_history_stop_t ssem_history_run(ssem_history_t *h, uint64_t budget)
+{
+    return run_masked(h, budget, h->breakpoints);
+}
+
+ssem_history_stop_t ssem_history_step_over(ssem_history_t *h)
+{
+    return run_masked(h, 1, 0);
 }
 
 int ssem_history_seek(ssem_history_t *h, uint64_t step)

@@ -210,12 +210,20 @@ static void print_stop(const session_t *s, ssem_history_stop_t st, const char *p
 /* ---------------------------------------------------------------- motion */
 
 /* Runs up to budget steps; Ctrl-C (on a terminal) sets the history's
- * interrupt flag. A breakpoint where the motion starts is stepped over. */
+ * interrupt flag. As gdb does, the first step is a step-over: a breakpoint
+ * on the line about to be fetched (where the last motion stopped) does not
+ * stop this one. */
 static ssem_history_stop_t motion(session_t *s, uint64_t budget, const char **plain)
 {
     interrupted = 0;
     *plain = "limit";
-    return ssem_history_run(s->h, budget);
+    ssem_history_stop_t st = {SSEM_HISTORY_LIMIT, 0, 0, 0};
+    if (budget == 0)
+        return st;
+    st = ssem_history_step_over(s->h);
+    if (st.why == SSEM_HISTORY_LIMIT && budget > 1)
+        st = ssem_history_run(s->h, budget - 1);
+    return st;
 }
 
 /* -------------------------------------------------------------- commands */

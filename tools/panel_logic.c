@@ -62,7 +62,6 @@ int panel_init(panel_t *p, const ssem_t *m, ssem_engine_t *engine)
     p->h = ssem_history_new(m, engine, 0);
     if (p->h == NULL)
         return -1;
-    ssem_history_set_breakpoints(p->h, m->breakpoints);
     p->engine = engine;
     p->tube = SSEM_TUBE_S;
     p->speed = 1.0;
@@ -205,18 +204,16 @@ uint64_t panel_run_slice(panel_t *p, uint64_t budget)
     }
     const ssem_t *m = panel_machine(p);
     uint64_t before = m->steps;
-    /* ssem_history_run never breaks on its first step (so that Run moves on from
-     * a breakpoint); a run cut into slices must not lose a breakpoint that
-     * falls on a slice boundary. */
-    if (!p->first_slice && !m->lamp &&
-        ((ssem_history_breakpoints(p->h) >> ((m->ci + 1u) & SSEM_LINE_MASK)) & 1u)) {
-        p->running = false;
-        ssem_history_stop_t st = {SSEM_HISTORY_BREAK, (m->ci + 1u) & SSEM_LINE_MASK, 0, 0};
-        say_stop(p, st);
-        return 0;
+    /* Run starts with a step-over (so that it moves on from a breakpoint, as
+     * gdb's continue does); every later slice stops at any breakpoint. */
+    ssem_history_stop_t st = {SSEM_HISTORY_LIMIT, 0, 0, 0};
+    if (p->first_slice) {
+        p->first_slice = false;
+        st = ssem_history_step_over(p->h);
+        budget--;
     }
-    p->first_slice = false;
-    ssem_history_stop_t st = ssem_history_run(p->h, budget);
+    if (st.why == SSEM_HISTORY_LIMIT && budget > 0)
+        st = ssem_history_run(p->h, budget);
     m = panel_machine(p);
     if (st.why != SSEM_HISTORY_LIMIT) {
         p->running = false;
@@ -241,7 +238,7 @@ static void single_step(panel_t *p)
                 (unsigned)m->ci);
         return;
     }
-    ssem_history_stop_t st = ssem_history_run(p->h, 1);
+    ssem_history_stop_t st = ssem_history_step_over(p->h); /* KC obeys CI's next line, marked or not */
     const ssem_t *m = panel_machine(p);
     if (st.why == SSEM_HISTORY_LIMIT || st.why == SSEM_HISTORY_BREAK) {
         char text[40];

@@ -78,7 +78,7 @@ static void seek_matches_forward(const char *engine_name, size_t cap)
 
     ssem_t oracle = first();
     for (int i = 0; i < NPOINTS; i++) {
-        ssem_run(&oracle, at[i] - oracle.steps);
+        ssem_run(&oracle, at[i] - oracle.steps, 0);
         want[i] = oracle;
     }
     CHECK_EQ(oracle.steps, FIRST_STEPS);
@@ -146,16 +146,19 @@ typedef struct hit {
     ssem_history_stop_t st;
 } hit_t;
 
+/* Runs to the end recording every breakpoint and watch hit; after each hit
+ * the run resumes as a front end does: a step-over, then run on. */
 static size_t forward_hits(ssem_history_t *h, hit_t *hits, size_t max)
 {
     size_t n = 0;
-    for (;;) {
-        ssem_history_stop_t st = ssem_history_run(h, UINT64_MAX);
-        if (st.why != SSEM_HISTORY_BREAK && st.why != SSEM_HISTORY_WATCH)
-            break;
+    ssem_history_stop_t st = ssem_history_run(h, UINT64_MAX);
+    while (st.why == SSEM_HISTORY_BREAK || st.why == SSEM_HISTORY_WATCH) {
         if (n < max)
             hits[n].m = *ssem_history_state(h), hits[n].st = st;
         n++;
+        st = ssem_history_step_over(h);
+        if (st.why == SSEM_HISTORY_LIMIT)
+            st = ssem_history_run(h, UINT64_MAX);
     }
     return n;
 }
@@ -187,6 +190,34 @@ static void reverse_finds_everywhere(ssem_history_t *h, const hit_t *hits, size_
             before++;
         reverse_finds(h, hits, before, 50);
     }
+}
+
+/* No "not on the first step" rule: ssem_history_run at a breakpoint stops at
+ * once; ssem_history_step_over moves on (one step, breakpoints ignored). The
+ * first program's line 1 is LDN 24, line 2 STO 26 (first_program.h). */
+static void test_run_at_breakpoint(void)
+{
+    ssem_engine_t *e = ssem_engine_new(ssem_engine_default());
+    ssem_t start = first();
+    ssem_history_t *h = ssem_history_new(&start, e, 0);
+    ssem_history_set_breakpoints(h, (1u << 1) | (1u << 2));
+    ssem_history_stop_t st = ssem_history_run(h, 100); /* CI = 0: the next fetch is line 1 */
+    CHECK_EQ(st.why, SSEM_HISTORY_BREAK);
+    CHECK_EQ(st.line, 1);
+    CHECK_EQ(ssem_history_state(h)->steps, 0);
+    st = ssem_history_run(h, 100); /* again: still there, nothing executed */
+    CHECK_EQ(st.why, SSEM_HISTORY_BREAK);
+    CHECK_EQ(ssem_history_state(h)->steps, 0);
+    st = ssem_history_step_over(h); /* obeys line 1 even though it is marked */
+    CHECK_EQ(st.why, SSEM_HISTORY_LIMIT);
+    CHECK_EQ(ssem_history_state(h)->steps, 1);
+    CHECK_EQ(ssem_history_state(h)->ci, 1);
+    st = ssem_history_run(h, 100); /* line 2 is marked too */
+    CHECK_EQ(st.why, SSEM_HISTORY_BREAK);
+    CHECK_EQ(st.line, 2);
+    CHECK_EQ(ssem_history_state(h)->steps, 1);
+    ssem_history_free(h);
+    ssem_engine_free(e);
 }
 
 static void test_reverse_continue_breakpoints(void)
@@ -356,7 +387,10 @@ static void test_resume_and_fault(void)
     ssem_history_set_watches(h, 0);
     ssem_history_set_breakpoints(h, 1u << 1);
     CHECK(ssem_history_seek(h, 5) == 0);
-    ssem_history_run(h, 1);
+    CHECK_EQ(ssem_history_run(h, 1).why, SSEM_HISTORY_BREAK); /* stops before the fetch */
+    CHECK_EQ(ssem_history_state(h)->steps, 5);
+    CHECK(!ssem_history_state(h)->lamp);
+    CHECK_EQ(ssem_history_step_over(h).why, SSEM_HISTORY_FAULT); /* the fetch faults */
     st = ssem_history_reverse_continue(h);
     CHECK_EQ(st.why, SSEM_HISTORY_BREAK);
     CHECK_EQ(ssem_history_state(h)->steps, 5);
@@ -380,7 +414,7 @@ static void test_rebase(void)
     ssem_history_run(h, 500);
     CHECK(ssem_history_seek(h, 1200) == 0);
     ssem_t o = edited;
-    ssem_run(&o, 200);
+    ssem_run(&o, 200, 0);
     CHECK(same(ssem_history_state(h), &o));
     CHECK_EQ(ssem_history_reverse_continue(h).why, SSEM_HISTORY_START);
     CHECK_EQ(ssem_history_state(h)->steps, 1000);
@@ -544,7 +578,9 @@ static void test_register_watches_and_conditions(void)
     CHECK_EQ(st.line, 2);
     CHECK_EQ(ssem_history_state(h)->steps, 4);
     CHECK(calls >= 1);
+    ssem_history_step_over(h);
     st = ssem_history_run(h, 100); /* line 1 after step 6 has A = 0: not a hit */
+    CHECK_EQ(st.why, SSEM_HISTORY_BREAK);
     CHECK_EQ(ssem_history_state(h)->steps, 7);
     st = ssem_history_reverse_continue(h);
     CHECK_EQ(st.why, SSEM_HISTORY_BREAK);
@@ -565,6 +601,7 @@ int main(void)
 {
     TIMED(test_seek_every_engine);
     TIMED(test_seek_few_snapshots);
+    TIMED(test_run_at_breakpoint);
     TIMED(test_reverse_continue_breakpoints);
     TIMED(test_reverse_continue_watch);
     TIMED(test_resume_and_fault);
