@@ -28,6 +28,7 @@
 #ifndef SSEM_H
 #define SSEM_H
 
+#include <signal.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -530,6 +531,142 @@ SSEM_API char *ssem_write_state(const ssem_t *m);
  * fills *err. */
 SSEM_API int ssem_load_state(const char *text, size_t len, const char *name, ssem_t *m,
                              ssem_diag_t *err);
+
+/* ------------------------------------------------------------------------
+ * Time travel (src/history.c): a machine's timeline, for debuggers and
+ * front ends. Built only on the calls above.
+ *
+ * A history holds the current state, periodic snapshots (a copy of the
+ * ssem_t every K steps; at most `max_snapshots`: when full, K doubles and
+ * every other snapshot is dropped, so memory stays bounded however long the
+ * run) and the steps at which a halted machine was resumed. A run being
+ * deterministic, the exact state at any earlier step is the nearest snapshot
+ * re-executed by the engine with the exact budget.
+ *
+ *     ssem_history_t *h = ssem_history_new(&m, engine, 0);   // m: loaded
+ *     ssem_history_set_breakpoints(h, 1u << 13);
+ *     ssem_history_stop_t st = ssem_history_run(h, UINT64_MAX); // st.why == SSEM_HISTORY_BREAK
+ *     ssem_history_seek(h, ssem_history_state(h)->steps - 3);     // reverse-step 3
+ *     st = ssem_history_reverse_continue(h);                      // the previous hit
+ *     ssem_history_free(h);   // the engine is the caller's: free it afterwards
+ *
+ * Changing the machine other than by running it (a debugger's `set`, the
+ * panel's keys) goes through ssem_history_rebase: the changed state becomes
+ * the new start and everything before it is forgotten. Resuming a halted
+ * machine (STP) is recorded instead, and re-executed by seeks.
+ *
+ * A fault is not a step (SPEC section 4): a machine that faulted at step s
+ * shows the fault in its current state, and seeking to s gives the state
+ * before the failed fetch.
+ * ---------------------------------------------------------------------- */
+typedef struct ssem_history ssem_history_t;
+
+/* Why a motion stopped. */
+typedef enum ssem_history_why {
+    SSEM_HISTORY_LIMIT,      /* the budget was spent                                 */
+    SSEM_HISTORY_HALTED,     /* STP executed: the lamp is lit                        */
+    SSEM_HISTORY_FAULT,      /* a fetch faulted (CI bits 13-15): the lamp is lit     */
+    SSEM_HISTORY_BREAK,      /* the next fetch is from breakpoint line `line`        */
+    SSEM_HISTORY_WATCH,      /* the last step changed watch target `line`: old -> new */
+    SSEM_HISTORY_START,      /* (reverse) no earlier hit: at the start of the history */
+    SSEM_HISTORY_INTERRUPTED /* the interrupt flag was set                           */
+} ssem_history_why_t;
+
+/* Watch targets: store lines 0-31, then the accumulator and CI. */
+#define SSEM_WATCH_A 32u
+#define SSEM_WATCH_CI 33u
+#define SSEM_WATCH_BIT(target) (UINT64_C(1) << (target))
+
+typedef struct ssem_history_stop {
+    ssem_history_why_t why;
+    uint32_t line;     /* BREAK: the line; WATCH: the target (0-31, SSEM_WATCH_A/_CI) */
+    uint32_t old_word; /* WATCH: the target's value before the step                   */
+    uint32_t new_word; /* WATCH: and after it                                         */
+} ssem_history_stop_t;
+
+/* One executed step, for a listing of the last steps. */
+typedef struct ssem_history_entry {
+    uint64_t step; /* the step's number: the count after it (1 is the first) */
+    uint32_t line; /* the line executed: the CI it was fetched from, & 31    */
+    uint32_t pi;   /* the word executed                                      */
+    uint32_t a;    /* A after the step                                       */
+    uint32_t ci;   /* CI after the step (all 32 bits)                        */
+} ssem_history_entry_t;
+
+#define SSEM_HISTORY_DEFAULT_SNAPSHOTS 4096u
+
+/* A new history starting at *start (any step count). The engine is borrowed:
+ * it must outlive the history. max_snapshots 0 means the default (4096
+ * snapshots of under 200 bytes); at least 4 are kept. NULL when out of
+ * memory. */
+ssem_history_t *ssem_history_new(const ssem_t *start, ssem_engine_t *engine,
+                                 size_t max_snapshots);
+void ssem_history_free(ssem_history_t *h);
+
+/* The current state (valid until the next call that changes the history). */
+const ssem_t *ssem_history_state(const ssem_history_t *h);
+/* The step count of the start of the history: nothing before it is kept. */
+uint64_t ssem_history_first_step(const ssem_history_t *h);
+/* The furthest step of this timeline executed so far (the seek limit). */
+uint64_t ssem_history_last_step(const ssem_history_t *h);
+
+/* Breakpoints (bit L: stop before a fetch from line L) and watches (bit T,
+ * SSEM_WATCH_BIT(T): stop after a step that changes target T). They govern
+ * runs and reverse searches. */
+void ssem_history_set_breakpoints(ssem_history_t *h, uint32_t mask);
+void ssem_history_set_watches(ssem_history_t *h, uint64_t mask);
+uint32_t ssem_history_breakpoints(const ssem_history_t *h);
+uint64_t ssem_history_watches(const ssem_history_t *h);
+
+/* A breakpoint's condition: a breakpoint on `line` hits in state m only when
+ * cond returns true (NULL: always). */
+typedef bool (*ssem_history_cond_t)(void *ctx, uint32_t line, const ssem_t *m);
+void ssem_history_set_condition(ssem_history_t *h, ssem_history_cond_t cond, void *ctx);
+
+/* A flag (set by a signal handler, say) that long runs and searches poll:
+ * when it is non-zero they stop with SSEM_HISTORY_INTERRUPTED. NULL: none. */
+void ssem_history_set_interrupt(ssem_history_t *h, const volatile sig_atomic_t *flag);
+
+/* Runs forward at most `budget` steps from the current state (budget 1 is a
+ * single step), recording snapshots, until STP, a fault, a breakpoint, a
+ * watch hit or the interrupt flag. A halted (STP) machine is resumed first
+ * (ssem_resume, recorded); a faulted one does not move (SSEM_HISTORY_FAULT).
+ * Budget 0 returns LIMIT, and so does a machine whose step count would wrap.
+ * A breakpoint on the next line stops it at once (SSEM_HISTORY_BREAK, no
+ * step): to move on from a breakpoint, ssem_history_step_over first. With
+ * breakpoints or watches set it steps by the reference step, looking at
+ * every state; otherwise the engine runs. */
+ssem_history_stop_t ssem_history_run(ssem_history_t *h, uint64_t budget);
+
+/* One step with breakpoints ignored (watches still stop it): gdb's
+ * step-over, how a front end resumes from a breakpoint. */
+ssem_history_stop_t ssem_history_step_over(ssem_history_t *h);
+
+/* Makes the current state the exact state after `step` steps of this
+ * timeline: first_step <= step <= last_step. Returns 0, or -1 (the current
+ * state unchanged) when step is out of range. */
+int ssem_history_seek(ssem_history_t *h, uint64_t step);
+
+/* Goes back to the latest earlier step (< the current one) at which a
+ * breakpoint hits (the next fetch is from a marked line, the lamp is off and
+ * the condition holds) or a watch hits (that step changed a target). Without
+ * a hit it goes to the start and returns SSEM_HISTORY_START; interrupted, it
+ * leaves the current state as it was. Intervals a previous search has seen
+ * are skipped when no breakpoint or watch now set can hit there. */
+ssem_history_stop_t ssem_history_reverse_continue(ssem_history_t *h);
+
+/* Makes *m the new start (and current state): the operator changed the
+ * machine. Everything before is forgotten; breakpoints and watches are kept. */
+void ssem_history_rebase(ssem_history_t *h, const ssem_t *m);
+
+/* The last up to `n` steps executed before the current state, oldest first,
+ * into out[0..]. Returns how many (fewer near the start of the history). */
+size_t ssem_history_last(ssem_history_t *h, size_t n, ssem_history_entry_t *out);
+
+/* Bytes the history holds; steps re-executed so far to go back in time
+ * (seeks, searches, listings): for tests of its bounds and for measuring. */
+size_t ssem_history_memory(const ssem_history_t *h);
+uint64_t ssem_history_replayed(const ssem_history_t *h);
 
 #ifdef __cplusplus
 }
