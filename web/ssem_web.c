@@ -90,13 +90,13 @@ WEB_API int web_set_engine(web_t *w, const char *name)
         return -1;
     panel_t old = w->panel;
     ssem_t m = *panel_machine(&old);
-    m.breakpoints = history_breakpoints(old.h);
     if (panel_init(&w->panel, &m, e) != 0) {
         w->panel = old;
         ssem_engine_free(e);
         return -1;
     }
-    /* keep the operator's switches */
+    /* keep the breakpoints and the operator's switches */
+    history_set_breakpoints(w->panel.h, history_breakpoints(old.h));
     w->panel.tube = old.tube;
     w->panel.line_switches = old.line_switches;
     w->panel.func_switches = old.func_switches;
