@@ -6,6 +6,7 @@
  * file (and an existing one is left as it was).
  */
 #include "cli.h"
+#include "lecture.h"
 #include "picture.h"
 
 #include <inttypes.h>
@@ -37,6 +38,9 @@ static const char show_usage[] =
     "                   even when the terminal takes UTF-8\n"
     "  --png=OUT        write the monitor as a PNG picture to OUT\n"
     "  --svg=OUT        write the monitor as an SVG picture to OUT\n"
+    "  --profile        (with --png) draw the run's profile as a heat map: each\n"
+    "                   line's background glows by how often it was executed\n"
+    "                   (log scale; the hottest line in full ember red)\n"
     "\n"
     "Without --png or --svg the monitor is printed as text, followed by a line\n"
     "with the tube, the action line, the stop lamp and the step count.\n"
@@ -65,53 +69,60 @@ static void print_status(const ssem_t *m, ssem_stop_t why, const ssem_frame_t *f
            m->steps, m->steps == 1 ? "" : "s", state);
 }
 
+enum {
+    OPT_AFTER = 1, OPT_TUBE, OPT_ACTION_LINE, OPT_ENGINE, OPT_FORMAT, OPT_LENIENT, OPT_ASCII,
+    OPT_PNG, OPT_SVG, OPT_PROFILE
+};
+static const cli_option_t show_options[] = {
+    {"--after", 0, CLI_VALUE, OPT_AFTER},
+    {"--tube", 0, CLI_VALUE, OPT_TUBE},
+    {"--action-line", 0, CLI_VALUE, OPT_ACTION_LINE},
+    {"--engine", 0, CLI_VALUE, OPT_ENGINE},
+    {"--format", 0, CLI_VALUE, OPT_FORMAT},
+    {"--lenient", 0, CLI_FLAG, OPT_LENIENT},
+    {"--ascii", 0, CLI_FLAG, OPT_ASCII},
+    {"--png", 0, CLI_VALUE, OPT_PNG},
+    {"--svg", 0, CLI_VALUE, OPT_SVG},
+    {"--profile", 0, CLI_FLAG, OPT_PROFILE},
+    {NULL, 0, CLI_FLAG, 0},
+};
+
 int cmd_show(int argc, char **argv)
 {
+    static const char *const tube_names[] = {"S", "A", "C", NULL};
+    static const ssem_tube_t tubes[] = {SSEM_TUBE_S, SSEM_TUBE_A, SSEM_TUBE_C};
     ssem_format_t format = SSEM_FORMAT_AUTO;
     ssem_tube_t tube = SSEM_TUBE_S;
     uint64_t budget = DEFAULT_MAX_STEPS;
     uint32_t action_line = 0;
-    bool have_action_line = false, ascii = false, lenient = false;
-    const char *file = NULL, *engine_name = NULL, *png_out = NULL, *svg_out = NULL, *v;
-    for (int i = 1; i < argc; i++) {
-        if (is_help(argv[i])) {
-            fputs(show_usage, stdout);
-            return finish_stdout() == 0 ? 0 : EXIT_BAD_INPUT;
-        } else if ((v = match_option(argc, argv, &i, "--after", true)) != NULL) {
-            budget = parse_count("--after", v);
-        } else if ((v = match_option(argc, argv, &i, "--tube", true)) != NULL) {
-            if (ssem_tube_parse(v, &tube) != 0)
-                die_usage("show: unknown tube '%s' (S, A or C)", v);
-        } else if ((v = match_option(argc, argv, &i, "--action-line", true)) != NULL) {
-            uint64_t l = parse_count("--action-line", v);
-            if (l > 31)
-                die_usage("show: --action-line: '%s' is not a line (0-31)", v);
-            action_line = (uint32_t)l;
+    bool have_action_line = false, ascii = false, lenient = false, profile = false;
+    const char *file = NULL, *engine_name = NULL, *png_out = NULL, *svg_out = NULL;
+    cli_parser_t p;
+    cli_parser_init(&p, argc, argv, show_usage, show_options);
+    for (int id; (id = cli_next(&p)) != CLI_END;) {
+        switch (id) {
+        case OPT_AFTER: budget = cli_count(&p, UINT64_MAX); break;
+        case OPT_TUBE: tube = tubes[cli_keyword(&p, tube_names, "tube (S, A or C)")]; break;
+        case OPT_ACTION_LINE:
+            action_line = (uint32_t)cli_count(&p, SSEM_LINES - 1);
             have_action_line = true;
-        } else if ((v = match_option(argc, argv, &i, "--engine", true)) != NULL) {
-            engine_name = v;
-        } else if ((v = match_option(argc, argv, &i, "--format", true)) != NULL) {
-            format = parse_format_option(v);
-        } else if (match_option(argc, argv, &i, "--lenient", false)) {
-            lenient = true;
-        } else if (match_option(argc, argv, &i, "--ascii", false)) {
-            ascii = true;
-        } else if ((v = match_option(argc, argv, &i, "--png", true)) != NULL) {
-            if (*v == '\0')
-                die_usage("show: --png needs a file name");
-            png_out = v;
-        } else if ((v = match_option(argc, argv, &i, "--svg", true)) != NULL) {
-            if (*v == '\0')
-                die_usage("show: --svg needs a file name");
-            svg_out = v;
-        } else {
-            take_operand("show", argv[i], &file);
+            break;
+        case OPT_ENGINE: engine_name = cli_engine(&p); break;
+        case OPT_FORMAT: format = cli_format(&p); break;
+        case OPT_LENIENT: lenient = true; break;
+        case OPT_ASCII: ascii = true; break;
+        case OPT_PNG: png_out = p.value; break;
+        case OPT_SVG: svg_out = p.value; break;
+        case OPT_PROFILE: profile = true; break;
+        case CLI_OPERAND: cli_take_file(&p, &file); break;
         }
     }
     if (file == NULL)
         die_usage("show: no program file given");
     if (png_out != NULL && svg_out != NULL)
         die_usage("show: one picture at a time (--png or --svg)");
+    if (profile && png_out == NULL)
+        die_usage("show: --profile draws a heat map: give --png=OUT");
     ssem_engine_t *engine = open_engine(engine_name);
 
     ssem_t m;
@@ -120,7 +131,20 @@ int cmd_show(int argc, char **argv)
         return EXIT_BAD_INPUT;
     }
 
-    ssem_stop_t why = ssem_engine_run(engine, &m, budget, 0);
+    ssem_stop_t why;
+    static profile_t counts; /* 8 KiB of counters: not on the stack */
+    if (profile) { /* one step at a time, each counted */
+        why = m.lamp ? (m.fault ? SSEM_FAULT : SSEM_HALTED) : SSEM_LIMIT;
+        for (uint64_t k = 0; k < budget && why == SSEM_LIMIT; k++) {
+            ssem_t before = m;
+            why = ssem_engine_run(engine, &m, 1, 0);
+            profile_step(&counts, &before, &m);
+        }
+        if (budget == 0)
+            why = ssem_engine_run(engine, &m, 0, 0);
+    } else {
+        why = ssem_engine_run(engine, &m, budget, 0);
+    }
     ssem_engine_free(engine);
 
     if (!have_action_line)
@@ -131,7 +155,7 @@ int cmd_show(int argc, char **argv)
     if (png_out != NULL) {
         unsigned char *data;
         size_t len;
-        if (picture_png(&frame, &data, &len) != 0)
+        if (picture_png_heat(&frame, profile ? counts.line : NULL, &data, &len) != 0)
             return EXIT_BAD_INPUT;
         int rc = write_bytes_atomically(png_out, data, len);
         free(data);

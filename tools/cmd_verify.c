@@ -15,13 +15,15 @@
 
 /* --------------------------------------------------------- ssem engines */
 
+static const char engines_usage[] =
+    "usage: ssem engines\n\nLists the engines built in, the default (fastest) first.\n";
+
 int cmd_engines(int argc, char **argv)
 {
-    if (argc > 1 && is_help(argv[1])) {
-        printf("usage: ssem engines\n\nLists the engines built in, the default (fastest) first.\n");
-        return 0;
-    }
-    if (argc > 1)
+    static const cli_option_t none[] = {{NULL, 0, CLI_FLAG, 0}};
+    cli_parser_t p;
+    cli_parser_init(&p, argc, argv, engines_usage, none);
+    if (cli_next(&p) != CLI_END)
         die_usage("engines: takes no arguments");
     for (const char *const *n = ssem_engine_names(); *n; n++)
         printf("%-5s %s%s\n", *n, ssem_engine_summary(*n),
@@ -49,7 +51,11 @@ static const char verify_usage[] =
     "  --steps=M        steps per random store (default 10000)\n"
     "  --seed=S         seed for the random stores (default 1)\n"
     "  --lenient        run with the fetch fault check off\n"
-    "  --format=F       input format (as for run)\n"
+    "  --format=F       input format (as for run)\n"    "  --show-interp[=STEP]  run each engine STEP instructions (default 1) and\n"
+    "                   print its own state there (its V-state: where it keeps\n"
+    "                   each part of the machine) and the T-state its interp maps\n"
+    "                   that to, compared with ref's T-state at the same step\n"
+
     "\n"
     "exit status: 0 the engines agree, 1 bad input, 2 bad usage, 5 they differ\n";
 
@@ -79,6 +85,55 @@ static void print_difference(const char *name_a, const char *name_b,
                r->after_a.store[l] != r->after_b.store[l] ? "<-- differs" : "");
 }
 
+/* --show-interp: each engine's V-state after `step` steps from start, and
+ * interp of it, against ref's T-state there. Returns true when all agree. */
+static bool show_interp(const char *what, const ssem_t *start, char **pairs, size_t npairs,
+                        uint64_t step)
+{
+    ssem_engine_t *ref = open_engine("ref");
+    ssem_t t = *start;
+    ssem_stop_t ref_why = ssem_engine_run(ref, &t, step, 0);
+    ssem_engine_free(ref);
+    printf("%s: interp at step %" PRIu64 " (ref: %s after %" PRIu64 " step%s)\n", what, step,
+           ssem_stop_name(ref_why), t.steps, t.steps == 1 ? "" : "s");
+    bool all = true;
+    const char *shown[64];
+    size_t nshown = 0;
+    static ssem_vstate_t v; /* 16 KiB: not on the stack */
+    for (size_t p = 0; p < npairs; p++) {
+        bool seen = false;
+        for (size_t k = 0; k < nshown; k++)
+            seen = seen || strcmp(shown[k], pairs[p]) == 0;
+        if (seen)
+            continue;
+        shown[nshown++] = pairs[p];
+        ssem_engine_t *e = open_engine(pairs[p]);
+        ssem_t m = *start;
+        ssem_engine_run(e, &m, step, 0);
+        ssem_engine_describe(e, &m, &v);
+        ssem_engine_free(e);
+        printf("\nengine %s: %s\n", pairs[p], v.form);
+        printf("  %-24s %-58s %s\n", "V-state", "holds", "interp gives");
+        for (int i = 0; i < v.nitems; i++)
+            printf("  %-24s %-58s %s\n", v.item[i].name, v.item[i].value,
+                   v.item[i].maps[0] ? v.item[i].maps : "(not part of T)");
+        printf("  interp: %s\n", v.interp);
+        char text[40];
+        uint32_t differ = 0;
+        for (uint32_t l = 0; l < SSEM_LINES; l++)
+            differ |= (uint32_t)(v.tstate.store[l] != t.store[l]) << l;
+        printf("  T-state: A %" PRId32 ", CI %" PRIu32 ", PI %s, lamp %s; store as ref's%s\n",
+               ssem_word_signed(v.tstate.a), v.tstate.ci,
+               ssem_disasm_word(v.tstate.pi, text, sizeof text), v.tstate.lamp ? "lit" : "off",
+               differ ? " EXCEPT some lines" : "");
+        bool same = ssem_tstate_equal(&v.tstate, &t) && m.steps == t.steps;
+        printf("  interp(V) %s ref's T-state at step %" PRIu64 "\n",
+               same ? "equals" : "DIFFERS FROM", t.steps);
+        all = all && same;
+    }
+    return all;
+}
+
 /* Checks one start state against every pair; returns true when all agree. */
 static bool verify_state(const char *what, const ssem_t *start, char **pairs, size_t npairs,
                          uint64_t max_steps, uint64_t stride, bool quiet)
@@ -101,48 +156,77 @@ static bool verify_state(const char *what, const ssem_t *start, char **pairs, si
     return all_agree;
 }
 
+enum {
+    OPT_FORMAT = 1, OPT_ENGINES, OPT_STRIDE, OPT_MAX_STEPS, OPT_RANDOM, OPT_STEPS, OPT_SEED,
+    OPT_LENIENT, OPT_SHOW_INTERP
+};
+static const cli_option_t verify_options[] = {
+    {"--format", 0, CLI_VALUE, OPT_FORMAT},
+    {"--engines", 0, CLI_VALUE, OPT_ENGINES},
+    {"--stride", 0, CLI_VALUE, OPT_STRIDE},
+    {"--max-steps", 0, CLI_VALUE, OPT_MAX_STEPS},
+    {"--random", 0, CLI_VALUE, OPT_RANDOM},
+    {"--steps", 0, CLI_VALUE, OPT_STEPS},
+    {"--seed", 0, CLI_VALUE, OPT_SEED},
+    {"--lenient", 0, CLI_FLAG, OPT_LENIENT},
+    {"--show-interp", 0, CLI_OPTIONAL, OPT_SHOW_INTERP},
+    {NULL, 0, CLI_FLAG, 0},
+};
+
+/* An engine name given in --engines (case ignored), as the library spells it. */
+static char *engine_named(const char *text)
+{
+    for (const char *const *n = ssem_engine_names(); *n; n++)
+        if (value_same_word(text, *n))
+            return (char *)*n;
+    die_usage("verify: unknown engine '%s' (see 'ssem engines')", text);
+}
+
 int cmd_verify(int argc, char **argv)
 {
     ssem_format_t format = SSEM_FORMAT_AUTO;
     uint64_t stride = 1, max_steps = DEFAULT_MAX_STEPS, random_count = 0, random_steps = 10000;
     uint64_t seed = 1;
-    bool lenient = false, random_mode = false;
-    const char *file = NULL, *engines_opt = "all", *v;
-    for (int i = 1; i < argc; i++) {
-        if (is_help(argv[i])) {
-            fputs(verify_usage, stdout);
-            return 0;
-        } else if ((v = match_option(argc, argv, &i, "--format", true)) != NULL) {
-            format = parse_format_option(v);
-        } else if ((v = match_option(argc, argv, &i, "--engines", true)) != NULL) {
-            engines_opt = v;
-        } else if ((v = match_option(argc, argv, &i, "--stride", true)) != NULL) {
-            stride = parse_count("--stride", v);
+    bool lenient = false, random_mode = false, interp = false;
+    uint64_t interp_step = 1;
+    const char *file = NULL, *engines_opt = "all";
+    cli_parser_t p;
+    cli_parser_init(&p, argc, argv, verify_usage, verify_options);
+    for (int id; (id = cli_next(&p)) != CLI_END;) {
+        switch (id) {
+        case OPT_FORMAT: format = cli_format(&p); break;
+        case OPT_ENGINES: engines_opt = p.value; break;
+        case OPT_STRIDE:
+            stride = cli_count(&p, UINT64_MAX);
             if (stride == 0)
-                die_usage("--stride must be at least 1");
-        } else if ((v = match_option(argc, argv, &i, "--max-steps", true)) != NULL) {
-            max_steps = parse_count("--max-steps", v);
-        } else if ((v = match_option(argc, argv, &i, "--random", true)) != NULL) {
-            random_count = parse_count("--random", v);
+                die_usage("verify: --stride must be at least 1");
+            break;
+        case OPT_MAX_STEPS: max_steps = cli_count(&p, UINT64_MAX); break;
+        case OPT_RANDOM:
+            random_count = cli_count(&p, UINT64_MAX);
             random_mode = true;
-        } else if ((v = match_option(argc, argv, &i, "--steps", true)) != NULL) {
-            random_steps = parse_count("--steps", v);
-        } else if ((v = match_option(argc, argv, &i, "--seed", true)) != NULL) {
-            seed = parse_count("--seed", v);
-        } else if (match_option(argc, argv, &i, "--lenient", false)) {
-            lenient = true;
-        } else {
-            take_operand("verify", argv[i], &file);
+            break;
+        case OPT_STEPS: random_steps = cli_count(&p, UINT64_MAX); break;
+        case OPT_SEED: seed = cli_count(&p, UINT64_MAX); break;
+        case OPT_LENIENT: lenient = true; break;
+        case OPT_SHOW_INTERP:
+            interp = true;
+            if (p.value[0] != '\0')
+                interp_step = cli_count(&p, UINT64_MAX);
+            break;
+        case CLI_OPERAND: cli_take_file(&p, &file); break;
         }
     }
     if ((file == NULL) == !random_mode)
         die_usage("verify: give a program file or --random N (not both)");
+    if (interp && random_mode)
+        die_usage("verify: --show-interp needs a program file, not --random");
 
     /* the engine pairs to check, as consecutive (a, b) names */
     char *pairs[64];
     size_t npairs = 0;
     char engines_buf[256];
-    if (strcmp(engines_opt, "all") == 0) {
+    if (value_same_word(engines_opt, "all")) {
         for (const char *const *n = ssem_engine_names(); *n && npairs < 62; n++)
             if (strcmp(*n, "ref") != 0) {
                 pairs[npairs++] = (char *)"ref";
@@ -156,12 +240,9 @@ int cmd_verify(int argc, char **argv)
         if (comma == NULL || strchr(comma + 1, ',') != NULL)
             die_usage("verify: --engines takes two names, A,B (or all)");
         *comma = '\0';
-        pairs[0] = engines_buf;
-        pairs[1] = comma + 1;
+        pairs[0] = engine_named(engines_buf);
+        pairs[1] = engine_named(comma + 1);
         npairs = 2;
-        for (int k = 0; k < 2; k++)
-            if (ssem_engine_summary(pairs[k]) == NULL)
-                die_usage("unknown engine '%s' (see 'ssem engines')", pairs[k]);
     }
 
     ssem_t m;
@@ -170,6 +251,8 @@ int cmd_verify(int argc, char **argv)
     if (!random_mode) {
         if (load_machine(file, format, lenient, &m) != 0)
             return EXIT_BAD_INPUT;
+        if (interp)
+            return show_interp(file, &m, pairs, npairs, interp_step) ? 0 : EXIT_DIFFER;
         return verify_state(file, &m, pairs, npairs, max_steps, stride, false) ? 0 : EXIT_DIFFER;
     }
     uint64_t failures = 0;
