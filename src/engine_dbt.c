@@ -118,6 +118,7 @@ typedef struct dbt {
      * the code is executable, chains made while translating a block after it */
     ssem_observer_t *obs;
     uint32_t cur_start;            /* the block being translated           */
+    size_t cur_offset[SSEM_LINES]; /* its instructions' code, from entry   */
     size_t block_end[SSEM_LINES];  /* end of the code of the block at L    */
     uint32_t nchain;               /* chains made by the block translated  */
     struct {
@@ -457,6 +458,8 @@ static bool emit_block(dbt_t *d, const uint32_t *store, uint32_t start, bool str
     /* chain the jumps that were waiting for this block */
     size_t kept = 0;
     d->block_end[start] = b->len;
+    for (uint32_t i = 0; i < count; i++)
+        d->cur_offset[i] = hot[i] - entry;
     for (size_t k = 0; k < d->npatch; k++) {
         if (d->patch[k].line == start) {
             dbt_patch_rel32(b, d->patch[k].at, entry);
@@ -499,6 +502,7 @@ static bool translate(dbt_t *d, const uint32_t *store, uint32_t start, bool stri
                            .words = store + start,
                            .code = code,
                            .code_len = d->block_end[start] - d->block_at[start],
+                           .offsets = d->cur_offset,
                            .host_address = (uint64_t)(uintptr_t)code};
         emit_event(d, &ev);
         for (uint32_t k = 0; k < d->nchain; k++) {
