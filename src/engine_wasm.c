@@ -80,6 +80,8 @@ typedef struct wasm_engine {
     uint32_t roots;         /* lines C asked to start at             */
     uint32_t code_lines;    /* lines where a block starts            */
     uint32_t block_len[SSEM_LINES];
+    uint32_t block_succ[SSEM_LINES];   /* lines each block jumps, skips or falls to */
+    size_t block_at[SSEM_LINES], block_end[SSEM_LINES]; /* its bytes in function "r" */
     uint32_t baked;         /* lines whose words are baked           */
     uint32_t shadow[SSEM_LINES];
     uint8_t changes[SSEM_LINES];
@@ -261,10 +263,12 @@ static bool skip_inside(const uint32_t *store, uint32_t s, uint32_t i, uint32_t 
 /* The blocks: from the roots, every line a block jumps, skips or falls to
  * starts one too (the lines' words are baked, so the targets are known).
  * Fills len[] (0: no block there) and returns the lines baked. */
-static uint32_t find_blocks(const wasm_engine_t *w, const uint32_t *store, uint32_t len[SSEM_LINES])
+static uint32_t find_blocks(const wasm_engine_t *w, const uint32_t *store, uint32_t len[SSEM_LINES],
+                            uint32_t succ[SSEM_LINES])
 {
     uint32_t seen = 0, todo = w->roots, baked = 0;
     memset(len, 0, SSEM_LINES * sizeof len[0]);
+    memset(succ, 0, SSEM_LINES * sizeof succ[0]);
     while (todo != 0u) {
         uint32_t s = (uint32_t)__builtin_ctz(todo); /* the lowest line to visit */
         todo &= todo - 1u;
@@ -298,6 +302,7 @@ static uint32_t find_blocks(const wasm_engine_t *w, const uint32_t *store, uint3
         uint32_t f = ssem_word_function(store[end]);
         if (!is_jump(f) && f != SSEM_F7) /* falls to the next line */
             next |= 1u << ((end + 1u) & SSEM_LINE_MASK);
+        succ[s] = next;
         todo |= next & ~seen;
     }
     return baked;
@@ -634,7 +639,9 @@ static bool emit_function(wasm_engine_t *w, buf_t *f, const uint32_t *store, boo
     for (uint32_t l = 0; l < SSEM_LINES; l++) {
         op(f, OP_END); /* line l's case starts here */
         if (!steps && w->block_len[l] != 0u) {
+            w->block_at[l] = f->len;
             emit_block(w, f, store, l, w->block_len[l], strict);
+            w->block_end[l] = f->len;
         } else if (steps && ((code >> l) & 1u)) {
             emit_step(w, f, store, l, strict);
         } else { /* no code here: C steps or translates it */
@@ -686,7 +693,7 @@ static void code_body(buf_t *m, const buf_t *f)
 static size_t emit_module(wasm_engine_t *w, const uint32_t *store, bool strict)
 {
     uint32_t len[SSEM_LINES];
-    w->baked = find_blocks(w, store, len);
+    w->baked = find_blocks(w, store, len, w->block_succ);
     w->code_lines = 0;
     for (uint32_t l = 0; l < SSEM_LINES; l++) {
         w->block_len[l] = len[l];
@@ -758,19 +765,29 @@ static bool translate(wasm_engine_t *w, const uint32_t *store, uint32_t line, bo
         w->baked = 0;
         return false;
     }
-    /* one event per block, each with the whole module's bytes */
+    /* one event per block, with its wasm code (in function "r"), then the
+     * chains: a jump to a constant line, round the dispatch loop (or to
+     * the block's own loop when it jumps to itself) */
     for (uint32_t l = 0; l < SSEM_LINES && w->obs != NULL; l++) {
         if (w->block_len[l] == 0u)
             continue;
         ssem_event_t ev = {.kind = SSEM_EVENT_TRANSLATE,
-                           .why = strict ? "strict, into one wasm module"
-                                         : "lenient, into one wasm module",
+                           .why = strict ? "strict, to wasm" : "lenient, to wasm",
                            .line = l,
                            .count = w->block_len[l],
                            .words = store + l,
-                           .code = w->code,
-                           .code_len = len};
+                           .code = w->body + w->block_at[l],
+                           .code_len = w->block_end[l] - w->block_at[l]};
         emit_event(w, &ev);
+        for (uint32_t t = 0; t < SSEM_LINES; t++) {
+            if (((w->block_succ[l] >> t) & 1u) && w->block_len[t] != 0u) {
+                ssem_event_t c = {.kind = SSEM_EVENT_CHAIN,
+                                  .why = t == l ? "its own loop" : "constant line, dispatch loop",
+                                  .line = t,
+                                  .from_line = l};
+                emit_event(w, &c);
+            }
+        }
     }
     return true;
 }

@@ -23,10 +23,10 @@
 #include <string.h>
 
 /* The engine the page uses unless asked otherwise: the fastest in wasm, as
- * measured by `make bench` under Node (docs/performance.md): the reference
- * step, because wasm has no indirect jump and `fast`'s threaded code
- * becomes a br_table dispatch there. */
-#define WEB_DEFAULT_ENGINE "ref"
+ * measured by `make bench-web` under Node (docs/performance.md): the
+ * translator to WebAssembly, 40x `ref` and more there (`fast`'s threaded code
+ * becomes a br_table dispatch in wasm and loses to `ref`). */
+#define WEB_DEFAULT_ENGINE "wasm"
 
 struct web {
     ssem_engine_t *engine;

@@ -10,7 +10,11 @@
  *   ref, with a stride of 1 and by bisection inside a stride of 500;
  * - 1,000 random stores (ssem_random_store, seeds 1..1000), ref against
  *   wasm for 20,000 steps each in strides of 997, strict and lenient: no
- *   difference.
+ *   difference;
+ * - what an observer sees of the first program's translation: the same five
+ *   blocks as dbt's (test_observe.c: lines 1, 6, 9, 14, 5 of 8, 3, 5, 6 and
+ *   4 instructions, 26 in all, read off the program's jumps and skips) and
+ *   their 8 chains, no invalidation, no fallback.
  *
  * Natively there is no wasm engine: the test checks that and nothing else.
  */
@@ -105,8 +109,49 @@ static void test_random_stores(void)
     CHECK_EQ(ran, 1000);
 }
 
+#include "first_program.h"
+
+static unsigned translated_len[SSEM_LINES], chained;
+
+static void record(void *user, const ssem_event_t *ev)
+{
+    (void)user;
+    if (ev->kind == SSEM_EVENT_TRANSLATE && ev->line < SSEM_LINES)
+        translated_len[ev->line] = ev->count;
+    if (ev->kind == SSEM_EVENT_CHAIN)
+        chained++;
+}
+
+static void test_observer_first_program(void)
+{
+    ssem_engine_t *e = ssem_engine_new("wasm");
+    CHECK(e != NULL);
+    if (e == NULL)
+        return;
+    ssem_engine_observe(e, record, NULL);
+    ssem_t m;
+    memset(&m, 0, sizeof m);
+    put_first_program(&m);
+    CHECK_EQ(ssem_engine_run(e, &m, 10000000, 0), SSEM_HALTED);
+    CHECK_EQ(m.steps, 2097154u);
+    CHECK_EQ(translated_len[1], 8);
+    CHECK_EQ(translated_len[6], 3);
+    CHECK_EQ(translated_len[9], 5);
+    CHECK_EQ(translated_len[14], 6);
+    CHECK_EQ(translated_len[5], 4);
+    CHECK_EQ(chained, 8);
+    ssem_engine_stats_t st;
+    ssem_engine_stats(e, &st);
+    CHECK_EQ(st.blocks, 5);
+    CHECK_EQ(st.instructions, 26);
+    CHECK_EQ(st.invalidations + st.flushes + st.fallbacks, 0);
+    CHECK(st.host_bytes > 0);
+    ssem_engine_free(e);
+}
+
 int main(void)
 {
+    RUN(test_observer_first_program);
     RUN(test_mutant_caught_at_stride_1);
     RUN(test_mutant_caught_by_bisection);
     RUN(test_wasm_agrees_with_ref);
