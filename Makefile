@@ -43,6 +43,18 @@ $(BUILD)/libssem.a: $(LIB_OBJ)
 # the command draws the panel with ncurses and writes PNGs with libpng; the
 # library itself needs only libc
 TOOL_LIBS := -lncursesw -lpng -lm
+# `ssem url --qr` draws QR codes with Debian's libqrencode when it is there
+# (libqrencode-dev); without it the command says so at run time
+HAVE_QRENCODE := $(shell pkg-config --exists libqrencode 2>/dev/null && echo 1)
+ifeq ($(HAVE_QRENCODE),1)
+TOOL_LIBS += -lqrencode
+$(BUILD)/obj/tools/cmd_url.o: ALL_CFLAGS += -DSSEM_HAVE_QRENCODE
+endif
+# where `ssem examples` and @NAME find the example programs: the installed
+# copy, or this source tree's programs/ for an ssem built here
+PREFIX  ?= /usr/local
+DATADIR ?= $(PREFIX)/share/ssem
+$(BUILD)/obj/tools/examples.o: ALL_CFLAGS += -DSSEM_DATADIR='"$(DATADIR)"' -DSSEM_SRCDIR='"$(CURDIR)"'
 $(BUILD)/ssem: $(TOOL_OBJ) $(BUILD)/libssem.a
 	$(CC) $(LDFLAGS) -o $@ $(TOOL_OBJ) $(BUILD)/libssem.a $(TOOL_LIBS)
 # some tests compile a tools/ or src/ file in directly: they depend on those too

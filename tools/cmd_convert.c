@@ -22,8 +22,10 @@ static const char asm_usage[] =
     "\n"
     "options:\n"
     "  -o OUT, --output=OUT   write to OUT (atomically) instead of standard output\n"
-    "  --to=F                 output format: snp (default), listing, asm\n"
-    "  --format=F             input format: auto (default), listing, snp, asm, bits, decimal\n"
+    "  --to=F                 output format: snp (default), listing, asm, url (the\n"
+    "                         store only: 'ssem url' keeps A and CI too)\n"
+    "  --format=F             input format: auto (default), listing, snp, asm, bits,\n"
+    "                         decimal, url\n"
     "\n"
     "exit status: 0 success, 1 bad input, 2 bad usage\n";
 
@@ -35,7 +37,7 @@ static const char disasm_usage[] =
     "Assembling the output gives back the same store, bit for bit.\n"
     "\n"
     "options:\n"
-    "  --format=F       input format: auto (default), listing, snp, asm, bits, decimal\n"
+    "  --format=F       input format: auto (default), listing, snp, asm, bits, decimal, url\n"
     "  -o OUT, --output=OUT   write to OUT (atomically) instead of standard output\n"
     "\n"
     "exit status: 0 success, 1 bad input, 2 bad usage\n";
@@ -58,8 +60,11 @@ static int convert(int argc, char **argv, const char *usage, ssem_format_t to, b
                 to = SSEM_FORMAT_LISTING;
             else if (strcmp(v, "asm") == 0)
                 to = SSEM_FORMAT_ASM;
+            else if (strcmp(v, "url") == 0)
+                to = SSEM_FORMAT_URL;
             else
-                die_usage("%s: --to: unknown output format '%s' (snp, listing, asm)", argv[0], v);
+                die_usage("%s: --to: unknown output format '%s' (snp, listing, asm, url)",
+                          argv[0], v);
         } else if ((v = match_option(argc, argv, &i, "--output", true)) != NULL ||
                    (v = match_option(argc, argv, &i, "-o", true)) != NULL) {
             out = v;
