@@ -66,7 +66,7 @@ static double time_run(const char *engine, const ssem_t *start, uint64_t want_st
     ssem_engine_t *e = ssem_engine_new(engine);
     ssem_t m = *start;
     double t0 = now();
-    ssem_stop_t why = ssem_engine_run(e, &m, UINT64_MAX);
+    ssem_stop_t why = ssem_engine_run(e, &m, UINT64_MAX, 0);
     double t = now() - t0;
     ssem_engine_free(e);
     if (why != SSEM_HALTED || m.steps != want_steps) {

@@ -20,7 +20,7 @@
  *     ssem_t m;
  *     ssem_reset(&m);
  *     ssem_load_image(&m, &img);
- *     ssem_stop_t why = ssem_run(&m, 5000000);     // never runs past the budget
+ *     ssem_stop_t why = ssem_run(&m, 5000000, 0);  // budget, breakpoint mask (none)
  *     // why == SSEM_HALTED: STP executed; m.ci is the STP's line, m.steps counts it
  *
  * Naming: ssem_ for functions, SSEM_ for macros and enum values, _t for types.
@@ -123,9 +123,8 @@ typedef struct ssem {
     /* derived, reported by every run */
     bool fault;                 /* the lamp was lit by a fault, not by STP    */
     uint64_t steps;             /* instructions executed, STP counted         */
-    /* options (not machine state) */
+    /* option (not machine state) */
     bool lenient;               /* ignore the CI bits 13-15 fetch fault       */
-    uint32_t breakpoints;       /* bit L set: stop before fetching line L     */
 } ssem_t;
 
 /* Why ssem_run stopped. */
@@ -134,12 +133,12 @@ typedef enum ssem_stop {
     SSEM_HALTED,      /* STP executed: lamp lit                                   */
     SSEM_FAULT,       /* CI had bits 13-15 set at fetch: see ssem_fault_reason    */
     SSEM_LIMIT,       /* the step budget was spent                                */
-    SSEM_BREAK        /* the next fetch is from a line in m->breakpoints          */
+    SSEM_BREAK        /* the next fetch is from a line in the run's breakpoints   */
 } ssem_stop_t;
 
 const char *ssem_stop_name(ssem_stop_t why); /* "running", "halted", "fault", "limit", "break" */
 
-/* KSC + KCC: store, A, CI, PI zero, lamp off, steps zero. Options are kept. */
+/* KSC + KCC: store, A, CI, PI zero, lamp off, steps zero. `lenient` is kept. */
 void ssem_reset(ssem_t *m);
 
 /* One step of T-next (SPEC section 3-4). Returns SSEM_RUNNING, SSEM_HALTED or
@@ -148,12 +147,17 @@ void ssem_reset(ssem_t *m);
 ssem_stop_t ssem_step(ssem_t *m);
 
 /* Runs until STP, a fault, a breakpoint or `budget` steps, whichever comes
- * first; never executes more than `budget` instructions. A breakpoint on line
- * L stops the run before the fetch from line L, except on the run's first
- * step (so that "continue" from a breakpoint moves on). A machine whose lamp
- * is lit returns SSEM_HALTED (or SSEM_FAULT) at once; otherwise budget 0
- * returns SSEM_LIMIT at once. */
-ssem_stop_t ssem_run(ssem_t *m, uint64_t budget);
+ * first; never executes more than `budget` instructions.
+ *
+ * `breakpoints` is a mask of store lines (bit L: line L; 0 for none). Before
+ * every fetch, the first one included, the run stops with SSEM_BREAK when
+ * the line about to be fetched ((CI + 1) & 31) is marked, executing nothing
+ * more. So a run started at a breakpoint stops at once: resuming from one is
+ * an explicit step-over, as in gdb (one ssem_step, then run again).
+ *
+ * A machine whose lamp is lit returns SSEM_HALTED (or SSEM_FAULT) at once;
+ * otherwise budget 0 returns SSEM_LIMIT at once (before any breakpoint). */
+ssem_stop_t ssem_run(ssem_t *m, uint64_t budget, uint32_t breakpoints);
 
 /* The operator clears the lamp; the next step continues from CI + 1. */
 void ssem_resume(ssem_t *m);
@@ -201,8 +205,90 @@ const char *ssem_engine_default(void);
 ssem_engine_t *ssem_engine_new(const char *name);
 void ssem_engine_free(ssem_engine_t *e);
 const char *ssem_engine_name(const ssem_engine_t *e);
-/* As ssem_run, by this engine. */
-ssem_stop_t ssem_engine_run(ssem_engine_t *e, ssem_t *m, uint64_t budget);
+/* As ssem_run (the same budget and breakpoint rules), by this engine. */
+ssem_stop_t ssem_engine_run(ssem_engine_t *e, ssem_t *m, uint64_t budget,
+                            uint32_t breakpoints);
+
+/* ------------------------------------------------------------------------
+ * Watching an engine work (the lecture made visible): an optional observer
+ * called with what an engine does besides running Baby code, and counters of
+ * the same events. Engine-independent: an engine that translates nothing
+ * simply never calls it. The library never prints; the observer (a front-end)
+ * formats and disassembles. The pointers in an event are valid only during
+ * the call.
+ * ---------------------------------------------------------------------- */
+typedef enum ssem_event_kind {
+    SSEM_EVENT_TRANSLATE = 1, /* a block of Baby code was translated to host code    */
+    SSEM_EVENT_CHAIN,         /* a jump from one block now goes straight to another  */
+    SSEM_EVENT_INVALIDATE,    /* translations dropped because a baked line changed   */
+    SSEM_EVENT_FLUSH,         /* every translation dropped (cache full, mode change,
+                                 the caller changed the store)                      */
+    SSEM_EVENT_FALLBACK       /* steps handed to the reference step (ssem_run)       */
+} ssem_event_kind_t;
+
+typedef struct ssem_event {
+    ssem_event_kind_t kind;
+    const char *why;        /* a few words on the cause ("STO into line 20", ...) */
+    uint32_t line;          /* TRANSLATE: the block's first line; CHAIN: the line
+                               of the block jumped to; INVALIDATE: the line whose
+                               word changed; FALLBACK: the line fetched first    */
+    uint32_t from_line;     /* CHAIN: the first line of the block jumping         */
+    uint32_t count;         /* TRANSLATE: Baby instructions in; INVALIDATE, FLUSH:
+                               blocks dropped                                    */
+    const uint32_t *words;  /* TRANSLATE: those instructions' words (count)       */
+    const uint8_t *code;    /* TRANSLATE: the host code out                       */
+    size_t code_len;        /* TRANSLATE: its length in bytes                     */
+    uint64_t host_address;  /* TRANSLATE: the address it runs at (for a
+                               disassembler); CHAIN: the jump's address           */
+    uint64_t steps;         /* FALLBACK: steps run by the reference step          */
+} ssem_event_t;
+
+typedef void (*ssem_observer_fn)(void *user, const ssem_event_t *event);
+
+/* Calls fn(user, event) for every event of e from now on; fn NULL: none. */
+void ssem_engine_observe(ssem_engine_t *e, ssem_observer_fn fn, void *user);
+
+/* The events of an engine's life so far, counted (whether observed or not). */
+typedef struct ssem_engine_stats {
+    uint64_t blocks;         /* blocks translated                               */
+    uint64_t instructions;   /* Baby instructions in them                       */
+    uint64_t host_bytes;     /* host code bytes emitted for them                */
+    uint64_t chains;         /* jumps chained block to block                    */
+    uint64_t invalidations;  /* times translations were dropped for a change    */
+    uint64_t flushes;        /* times every translation was dropped otherwise   */
+    uint64_t dropped;        /* blocks dropped by both                          */
+    uint64_t fallbacks;      /* times steps were handed to the reference step   */
+    uint64_t fallback_steps; /* steps the reference step ran for the engine     */
+} ssem_engine_stats_t;
+
+void ssem_engine_stats(const ssem_engine_t *e, ssem_engine_stats_t *stats);
+
+/* An engine's own state (its V-state, SPEC section 8) and the T-state that
+ * its interp maps it to, described for people: where the engine keeps each
+ * part and what interp makes of it. Between calls an engine holds the
+ * T-state in m plus its private state (caches, tables); what it would load
+ * into its own registers on the next call is shown too. Text only: the
+ * library fills the struct, a front-end prints it. */
+#define SSEM_VSTATE_ITEMS 96
+
+typedef struct ssem_vitem {
+    char name[40];  /* where the engine keeps it: "r13d", "disp[5]", "block 1-8" */
+    char value[96]; /* what is there                                           */
+    char maps[48];  /* what interp makes of it ("A", "CI = r15 + L - 1"); empty
+                       when interp ignores it (a cache: not part of T)          */
+} ssem_vitem_t;
+
+typedef struct ssem_vstate {
+    char form[320];   /* how this engine holds the machine, in a sentence or two */
+    char interp[240]; /* its interp function, in one line                       */
+    int nitems;
+    ssem_vitem_t item[SSEM_VSTATE_ITEMS];
+    ssem_t tstate;    /* interp of the V-state described: a T-state            */
+} ssem_vstate_t;
+
+/* Describes e's V-state for the machine m (the T-state e was last run on, or
+ * will run from) into *v. */
+void ssem_engine_describe(ssem_engine_t *e, const ssem_t *m, ssem_vstate_t *v);
 
 /* ------------------------------------------------------------------------
  * The stepwise-correctness checker (SPEC section 8): two engines run side by
@@ -351,8 +437,9 @@ char *ssem_word_bits(uint32_t word, char *buf, size_t size);
 char *ssem_write_state(const ssem_t *m);
 
 /* Reads a state file (or a share link, as ssem_load_url) into *m: the
- * store, and the registers from the comment lines when present (a plain snapshot gives a machine at reset with that
- * store). Options in *m (lenient, breakpoints) are kept. Returns 0, or -1 and
+ * store, and the registers from the comment lines when present (a plain
+ * snapshot gives a machine at reset with that store). m->lenient is kept.
+ * Returns 0, or -1 and
  * fills *err. */
 int ssem_load_state(const char *text, size_t len, const char *name, ssem_t *m,
                     ssem_diag_t *err);
@@ -373,7 +460,7 @@ bool ssem_is_url(const char *text, size_t len);
 
 /* Reads a link (a whole link, "s=VALUE" or VALUE; surrounding white space
  * is ignored) into *m: the store, A and CI; PI, the lamp and the step count
- * zero. Options in *m (lenient, breakpoints) are kept. Returns 0, or -1 and
+ * zero. m->lenient is kept. Returns 0, or -1 and
  * fills *err (file:line:col of the character at fault); *m is untouched on
  * error. ssem_load_state reads links the same way. */
 int ssem_load_url(const char *text, size_t len, const char *name, ssem_t *m, ssem_diag_t *err);

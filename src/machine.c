@@ -48,10 +48,8 @@ const char *ssem_stop_name(ssem_stop_t why)
 void ssem_reset(ssem_t *m)
 {
     bool lenient = m->lenient;
-    uint32_t breakpoints = m->breakpoints;
     memset(m, 0, sizeof *m);
     m->lenient = lenient;
-    m->breakpoints = breakpoints;
 }
 
 /* The contract below is ACSL, read only by Frama-C: the machine after the
@@ -130,13 +128,14 @@ ssem_stop_t ssem_step(ssem_t *m)
     return SSEM_RUNNING;
 }
 
-ssem_stop_t ssem_run(ssem_t *m, uint64_t budget)
+ssem_stop_t ssem_run(ssem_t *m, uint64_t budget, uint32_t breakpoints)
 {
     if (m->lamp) /* a stopped machine stays stopped, whatever the budget */
         return m->fault ? SSEM_FAULT : SSEM_HALTED;
     for (uint64_t done = 0; done < budget; done++) {
-        if (m->breakpoints != 0u && done > 0u &&
-            (m->breakpoints >> ((m->ci + 1u) & SSEM_LINE_MASK)) & 1u)
+        /* before every fetch, the first one too: resuming from a breakpoint
+         * is the caller's explicit step-over */
+        if ((breakpoints >> ((m->ci + 1u) & SSEM_LINE_MASK)) & 1u)
             return SSEM_BREAK;
         ssem_stop_t why = ssem_step(m);
         if (why != SSEM_RUNNING)

@@ -413,10 +413,8 @@ int ssem_load_url(const char *text, size_t len, const char *name, ssem_t *m, sse
     if (read_url(text, len, name, &d, &vpos, err) != 0)
         return -1;
     bool lenient = m->lenient;
-    uint32_t breakpoints = m->breakpoints;
     ssem_reset(m);
     m->lenient = lenient;
-    m->breakpoints = breakpoints;
     for (uint32_t l = 0; l < SSEM_LINES; l++)
         ssem_poke(m, l, d.store[l]);
     m->a = d.a;

@@ -24,8 +24,8 @@ static bool agree_after(ssem_engine_t *ea, ssem_engine_t *eb, const ssem_t *from
 {
     *xa = *from;
     *xb = *from;
-    *wa = ssem_engine_run(ea, xa, n);
-    *wb = ssem_engine_run(eb, xb, n);
+    *wa = ssem_engine_run(ea, xa, n, 0);
+    *wb = ssem_engine_run(eb, xb, n, 0);
     return same_outcome(xa, *wa, xb, *wb);
 }
 
@@ -42,7 +42,6 @@ int ssem_verify(const char *a, const char *b, const ssem_t *start, uint64_t max_
     if (stride == 0)
         stride = 1;
     ssem_t agreed = *start, xa, xb;
-    agreed.breakpoints = 0;
     ssem_stop_t wa = SSEM_LIMIT, wb = SSEM_LIMIT;
     uint64_t done = 0;
     for (;;) {

@@ -207,8 +207,9 @@ static void print_stop(const session_t *s, history_stop_t st, const char *plain)
 
 /* ---------------------------------------------------------------- motion */
 
-/* Runs up to budget steps in slices (so that Ctrl-C is seen), keeping the
- * rule that a breakpoint is not checked on the motion's first step only. */
+/* Runs up to budget steps in slices (so that Ctrl-C is seen). As gdb does,
+ * the first step is a step-over: a breakpoint on the line about to be
+ * fetched (where the last motion stopped) does not stop this one. */
 static history_stop_t motion(session_t *s, uint64_t budget, const char **plain)
 {
     const uint64_t slice = 1ull << 24;
@@ -216,14 +217,10 @@ static history_stop_t motion(session_t *s, uint64_t budget, const char **plain)
     history_stop_t st = {HISTORY_LIMIT, 0, 0, 0};
     interrupted = 0;
     *plain = "limit";
-    for (uint64_t done = 0; done < budget;) {
-        const ssem_t *m = history_state(s->h);
-        if (done > 0 && !m->lamp &&
-            ((history_breakpoints(s->h) >> ((m->ci + 1u) & SSEM_LINE_MASK)) & 1u)) {
-            st.why = HISTORY_BREAK;
-            st.line = (m->ci + 1u) & SSEM_LINE_MASK;
-            return st;
-        }
+    if (budget == 0)
+        return st;
+    st = history_step_over(s->h);
+    for (uint64_t done = 1; st.why == HISTORY_LIMIT && done < budget;) {
         uint64_t n = budget - done < slice ? budget - done : slice;
         st = history_run(s->h, n);
         if (st.why != HISTORY_LIMIT)

@@ -141,7 +141,7 @@ static ssem_stop_t run_machine(ssem_engine_t *engine, ssem_t *m, const run_optio
             budget = FLAT_OUT_CHUNK;
         }
         if (budget > 0) {
-            why = ssem_engine_run(engine, m, budget);
+            why = ssem_engine_run(engine, m, budget, 0);
             if (o->trace && why != SSEM_FAULT)
                 trace_step(m);
             if (why != SSEM_LIMIT || (o->trace && ferror(stdout)))

@@ -120,7 +120,7 @@ int cmd_show(int argc, char **argv)
         return EXIT_BAD_INPUT;
     }
 
-    ssem_stop_t why = ssem_engine_run(engine, &m, budget);
+    ssem_stop_t why = ssem_engine_run(engine, &m, budget, 0);
     ssem_engine_free(engine);
 
     if (!have_action_line)

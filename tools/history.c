@@ -74,7 +74,6 @@ size_t history_memory(const history_t *h)
 void history_rebase(history_t *h, const ssem_t *m)
 {
     h->cur = *m;
-    h->cur.breakpoints = 0;
     h->snap[0] = h->cur;
     h->nsnap = 1;
     h->k = HISTORY_FIRST_K;
@@ -152,9 +151,7 @@ static void note(history_t *h, const ssem_t *m)
         if ((m->steps & (h->k - 1u)) != 0u)
             return;
     }
-    h->snap[h->nsnap] = *m;
-    h->snap[h->nsnap].breakpoints = 0;
-    h->nsnap++;
+    h->snap[h->nsnap++] = *m;
 }
 
 /* Is state m a breakpoint hit: lamp off and the next fetch from a marked line? */
@@ -184,11 +181,10 @@ static int replay(history_t *h, uint64_t target, ssem_t *out)
     /* running on from the current state is cheaper when it lies between */
     if (h->cur.steps <= target && h->cur.steps > m.steps && !h->cur.lamp)
         m = h->cur;
-    m.breakpoints = 0;
     while (m.steps < target) {
         if (!replay_resume(h, &m))
             return -1;
-        ssem_stop_t why = ssem_engine_run(h->engine, &m, target - m.steps);
+        ssem_stop_t why = ssem_engine_run(h->engine, &m, target - m.steps, 0);
         if (why == SSEM_FAULT)
             return -1;
     }
@@ -217,17 +213,6 @@ static ssem_stop_t watched_step(uint32_t watches, ssem_t *m, history_stop_t *hit
     return why;
 }
 
-/* Runs m (its breakpoints set) for at most budget steps. The engines drive
- * themselves one step at a time when breakpoints are set (several times
- * slower than the reference step), so with breakpoints the reference
- * ssem_run runs instead: the same result by the engine contract. */
-static ssem_stop_t run_some(history_t *h, ssem_t *m, uint64_t budget)
-{
-    if (m->breakpoints != 0u)
-        return ssem_run(m, budget);
-    return ssem_engine_run(h->engine, m, budget);
-}
-
 static history_stop_t stop_of(history_why_t why, uint32_t line)
 {
     history_stop_t s = {why, line, 0, 0};
@@ -250,7 +235,8 @@ static history_stop_t stop_from_engine(ssem_stop_t why, const ssem_t *m)
 
 /* -------------------------------------------------------------- forward */
 
-history_stop_t history_run(history_t *h, uint64_t budget)
+/* history_run with the breakpoints given (history_step_over passes none). */
+static history_stop_t run_masked(history_t *h, uint64_t budget, uint32_t breakpoints)
 {
     ssem_t *m = &h->cur;
     if (budget == 0)
@@ -265,7 +251,7 @@ history_stop_t history_run(history_t *h, uint64_t budget)
     uint64_t done = 0;
     if (h->watches != 0u) {
         while (done < budget) {
-            if (done > 0 && break_hit(h->breakpoints, m))
+            if (break_hit(breakpoints, m))
                 return stop_of(HISTORY_BREAK, (m->ci + 1u) & SSEM_LINE_MASK);
             history_stop_t hit;
             bool hitp;
@@ -282,14 +268,10 @@ history_stop_t history_run(history_t *h, uint64_t budget)
         return stop_of(HISTORY_LIMIT, 0);
     }
     while (done < budget) {
-        if (done > 0 && break_hit(h->breakpoints, m))
-            return stop_of(HISTORY_BREAK, (m->ci + 1u) & SSEM_LINE_MASK);
         uint64_t to_boundary = h->k - (m->steps & (h->k - 1u));
         uint64_t chunk = budget - done < to_boundary ? budget - done : to_boundary;
         uint64_t before = m->steps;
-        m->breakpoints = h->breakpoints;
-        ssem_stop_t why = run_some(h, m, chunk);
-        m->breakpoints = 0;
+        ssem_stop_t why = ssem_engine_run(h->engine, m, chunk, breakpoints);
         done += m->steps - before;
         note(h, m);
         if (why != SSEM_LIMIT)
@@ -297,6 +279,13 @@ history_stop_t history_run(history_t *h, uint64_t budget)
     }
     return stop_of(HISTORY_LIMIT, 0);
 }
+
+history_stop_t history_run(history_t *h, uint64_t budget)
+{
+    return run_masked(h, budget, h->breakpoints);
+}
+
+history_stop_t history_step_over(history_t *h) { return run_masked(h, 1, 0); }
 
 int history_seek(history_t *h, uint64_t step)
 {
@@ -317,7 +306,6 @@ static bool scan_interval(history_t *h, const ssem_t *start, uint64_t end, ssem_
 {
     ssem_t m = *start;
     bool any = false;
-    m.breakpoints = 0;
     if (h->watches != 0u) {
         while (m.steps < end) {
             if (!replay_resume(h, &m))
@@ -338,15 +326,17 @@ static bool scan_interval(history_t *h, const ssem_t *start, uint64_t end, ssem_
     while (m.steps < end) {
         if (!replay_resume(h, &m))
             break;
-        m.breakpoints = h->breakpoints;
-        ssem_stop_t r = run_some(h, &m, end - m.steps);
-        m.breakpoints = 0;
-        if (r == SSEM_BREAK) {
+        ssem_stop_t r = ssem_engine_run(h->engine, &m, end - m.steps, h->breakpoints);
+        if (r == SSEM_FAULT)
+            break;
+        if (r != SSEM_BREAK)
+            continue;
+        if (m.steps > start->steps) { /* the interval is (start, end] */
             *found = m, any = true;
             *why = stop_of(HISTORY_BREAK, (m.ci + 1u) & SSEM_LINE_MASK);
-        } else if (r == SSEM_FAULT) {
-            break;
         }
+        if (ssem_step(&m) == SSEM_FAULT) /* step over it and search on */
+            break;
     }
     if (m.steps == end && break_hit(h->breakpoints, &m)) { /* no budget left to see it */
         *found = m, any = true;
@@ -369,7 +359,6 @@ history_stop_t history_reverse_continue(history_t *h)
     while (e > first) {
         size_t i = snapshot_at_or_before(h, e - 1u); /* its steps < e */
         if (scan_interval(h, &h->snap[i], e, &found, &why)) {
-            found.breakpoints = 0;
             h->cur = found;
             return why;
         }

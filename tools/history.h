@@ -71,7 +71,7 @@ typedef struct history_entry {
 /* A new history starting at *start (any step count). The engine is borrowed:
  * it must outlive the history. max_snapshots 0 means the default (4096
  * snapshots of ~160 bytes: 650 KB); at least 4 are kept. NULL when out of
- * memory. The start state's breakpoints field is ignored (see below). */
+ * memory. */
 history_t *history_new(const ssem_t *start, ssem_engine_t *engine, size_t max_snapshots);
 void history_free(history_t *h);
 
@@ -82,9 +82,9 @@ uint64_t history_first_step(const history_t *h);
 /* The furthest step of this timeline executed so far (seek limit). */
 uint64_t history_last_step(const history_t *h);
 
-/* Breakpoints (bit L: stop before a fetch from line L, never on a motion's
- * first step) and watches (bit L: stop after a step that changes line L).
- * They govern history_run and history_reverse_continue. */
+/* Breakpoints (bit L: stop before a fetch from line L, the first fetch of a
+ * run included, as ssem_run) and watches (bit L: stop after a step that
+ * changes line L). They govern history_run and history_reverse_continue. */
 void history_set_breakpoints(history_t *h, uint32_t mask);
 void history_set_watches(history_t *h, uint32_t mask);
 uint32_t history_breakpoints(const history_t *h);
@@ -93,10 +93,16 @@ uint32_t history_watches(const history_t *h);
 /* Runs forward at most `budget` steps from the current state (budget 1 is a
  * single step), recording snapshots, until STP, a fault, a breakpoint or a
  * watch hit. A halted (STP) machine is resumed first (ssem_resume, recorded);
- * a faulted one does not move (HISTORY_FAULT). Budget 0 returns LIMIT. With
- * watches set it steps by the reference step (exact, a few ns a step);
- * otherwise it runs through the engine. */
+ * a faulted one does not move (HISTORY_FAULT). Budget 0 returns LIMIT. A
+ * breakpoint on the next line stops it at once (HISTORY_BREAK, no step): to
+ * move on from a breakpoint, history_step_over first. With watches set it
+ * steps by the reference step (exact, a few ns a step); otherwise it runs
+ * through the engine. */
 history_stop_t history_run(history_t *h, uint64_t budget);
+
+/* One step with breakpoints ignored (watches still stop it): gdb's step-over,
+ * how a front end resumes from a breakpoint. As history_run(h, 1) otherwise. */
+history_stop_t history_step_over(history_t *h);
 
 /* Makes the current state the exact state after `step` steps of this
  * timeline: history_first_step(h) <= step <= history_last_step(h).

@@ -62,7 +62,6 @@ int panel_init(panel_t *p, const ssem_t *m, ssem_engine_t *engine)
     p->h = history_new(m, engine, 0);
     if (p->h == NULL)
         return -1;
-    history_set_breakpoints(p->h, m->breakpoints);
     p->engine = engine;
     p->tube = SSEM_TUBE_S;
     p->speed = 1.0;
@@ -205,18 +204,16 @@ uint64_t panel_run_slice(panel_t *p, uint64_t budget)
     }
     const ssem_t *m = panel_machine(p);
     uint64_t before = m->steps;
-    /* history_run never breaks on its first step (so that Run moves on from
-     * a breakpoint); a run cut into slices must not lose a breakpoint that
-     * falls on a slice boundary. */
-    if (!p->first_slice && !m->lamp &&
-        ((history_breakpoints(p->h) >> ((m->ci + 1u) & SSEM_LINE_MASK)) & 1u)) {
-        p->running = false;
-        history_stop_t st = {HISTORY_BREAK, (m->ci + 1u) & SSEM_LINE_MASK, 0, 0};
-        say_stop(p, st);
-        return 0;
+    /* Run starts with a step-over (so that it moves on from a breakpoint, as
+     * gdb's continue does); every later slice stops at any breakpoint. */
+    history_stop_t st = {HISTORY_LIMIT, 0, 0, 0};
+    if (p->first_slice) {
+        p->first_slice = false;
+        st = history_step_over(p->h);
+        budget--;
     }
-    p->first_slice = false;
-    history_stop_t st = history_run(p->h, budget);
+    if (st.why == HISTORY_LIMIT && budget > 0)
+        st = history_run(p->h, budget);
     m = panel_machine(p);
     if (st.why != HISTORY_LIMIT) {
         p->running = false;
@@ -241,7 +238,7 @@ static void single_step(panel_t *p)
                 (unsigned)m->ci);
         return;
     }
-    history_stop_t st = history_run(p->h, 1);
+    history_stop_t st = history_step_over(p->h); /* KC obeys CI's next line, marked or not */
     const ssem_t *m = panel_machine(p);
     if (st.why == HISTORY_LIMIT || st.why == HISTORY_BREAK) {
         char text[40];

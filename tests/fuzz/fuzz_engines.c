@@ -35,7 +35,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         ssem_t x = start, y = start;
         for (uint64_t done = 0; done < budget;) {
             uint64_t k = budget - done < chunk ? budget - done : chunk;
-            ssem_stop_t wx = ssem_engine_run(e, &x, k), wy = ssem_run(&y, k);
+            ssem_stop_t wx = ssem_engine_run(e, &x, k, 0), wy = ssem_run(&y, k, 0);
             if (wx != wy || !ssem_tstate_equal(&x, &y) || x.steps != y.steps ||
                 x.fault != y.fault)
                 abort();

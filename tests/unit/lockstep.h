@@ -38,8 +38,8 @@ static int lockstep_compare(const char *name, const ssem_t *start, int calls, ui
     int ok = 1;
     for (int call = 0; call < calls && ok; call++) {
         uint64_t budget = lockstep_random() % (max_budget + 1u);
-        ssem_stop_t wx = ssem_engine_run(e, &x, budget);
-        ssem_stop_t wy = ssem_run(&y, budget);
+        ssem_stop_t wx = ssem_engine_run(e, &x, budget, 0);
+        ssem_stop_t wy = ssem_run(&y, budget, 0);
         if (wx != wy || !ssem_tstate_equal(&x, &y) || x.steps != y.steps || x.fault != y.fault) {
             fprintf(stderr,
                     "lockstep %s: call %d budget %llu: stop %s/%s steps %llu/%llu ci %u/%u "

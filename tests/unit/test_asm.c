@@ -580,7 +580,7 @@ static void test_corpus_against_simh(void)
         memset(&m, 0, sizeof m);
         ssem_reset(&m);
         ssem_load_image(&m, &img);
-        ssem_stop_t why = ssem_run(&m, 5000000u);
+        ssem_stop_t why = ssem_run(&m, 5000000u, 0);
         bool want_stop = strcmp(status, "Stop") == 0;
         bool ok = (want_stop ? why == SSEM_HALTED : why == SSEM_LIMIT) &&
                   (m.ci & 31u) == ci && (long long)ssem_word_signed(m.a) == a &&

@@ -271,7 +271,7 @@ static void test_expected_simh(void)
         ssem_reset(&m);
         ssem_load_image(&m, &img);
         m.lenient = true; /* simh's CI is 5 bits: it never faults */
-        ssem_stop_t why = ssem_run(&m, 5000000);
+        ssem_stop_t why = ssem_run(&m, 5000000, 0);
         ssem_stop_t want = strcmp(status, "Stop") == 0 ? SSEM_HALTED : SSEM_LIMIT;
         bool ok = why == want && m.steps == steps && ssem_word_signed(m.a) == a &&
                   (long)(m.ci % 32u) == ci;

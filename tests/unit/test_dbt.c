@@ -79,8 +79,8 @@ static int report(const char *what, int call, uint64_t budget, ssem_stop_t wx, s
 static int same_run(ssem_engine_t *e, ssem_t *x, ssem_t *y, uint64_t budget, const char *what,
                     int call)
 {
-    ssem_stop_t wx = ssem_engine_run(e, x, budget);
-    ssem_stop_t wy = ssem_run(y, budget);
+    ssem_stop_t wx = ssem_engine_run(e, x, budget, 0);
+    ssem_stop_t wy = ssem_run(y, budget, 0);
     if (wx != wy || !ssem_tstate_equal(x, y) || x->steps != y->steps || x->fault != y->fault ||
         x->lamp != y->lamp)
         return report(what, call, budget, wx, wy, x, y);
@@ -211,7 +211,7 @@ static void test_sto_into_next_instruction(void)
     if (e == NULL)
         return;
     ssem_t m = machine(p, false);
-    CHECK_EQ(ssem_engine_run(e, &m, 100), SSEM_HALTED);
+    CHECK_EQ(ssem_engine_run(e, &m, 100, 0), SSEM_HALTED);
     CHECK_EQ(m.ci, 3);
     CHECK_EQ(m.steps, 3);
     CHECK_EQ(m.pi, STP);
@@ -256,7 +256,7 @@ static void test_faults(void)
         if (e == NULL)
             return;
         ssem_t m = machine(p, false);
-        CHECK_EQ(ssem_engine_run(e, &m, 10), SSEM_FAULT);
+        CHECK_EQ(ssem_engine_run(e, &m, 10, 0), SSEM_FAULT);
         CHECK_EQ(m.ci, (1u << bit) | 5u);
         CHECK_EQ(m.steps, 2);
         CHECK(m.lamp && m.fault);
@@ -264,10 +264,10 @@ static void test_faults(void)
         CHECK_EQ(m.a, 0u - 3u);
         /* budget spent exactly before the faulting step: a limit, CI as it was */
         m = machine(p, false);
-        CHECK_EQ(ssem_engine_run(e, &m, 2), SSEM_LIMIT);
+        CHECK_EQ(ssem_engine_run(e, &m, 2, 0), SSEM_LIMIT);
         CHECK_EQ(m.ci, (1u << bit) | 4u);
         CHECK(!m.lamp && !m.fault);
-        CHECK_EQ(ssem_engine_run(e, &m, 2), SSEM_FAULT);
+        CHECK_EQ(ssem_engine_run(e, &m, 2, 0), SSEM_FAULT);
         CHECK_EQ(m.ci, (1u << bit) | 5u);
         ssem_engine_free(e);
     }
@@ -294,11 +294,11 @@ static void test_ci_runs_off_line_31(void)
     if (e == NULL)
         return;
     ssem_t m = machine(p, false);
-    CHECK_EQ(ssem_engine_run(e, &m, 100000), SSEM_FAULT);
+    CHECK_EQ(ssem_engine_run(e, &m, 100000, 0), SSEM_FAULT);
     CHECK_EQ(m.ci, 0x2000u);
     CHECK_EQ(m.steps, 0x1FFFu);
     m = machine(p, true);
-    CHECK_EQ(ssem_engine_run(e, &m, 100000), SSEM_LIMIT);
+    CHECK_EQ(ssem_engine_run(e, &m, 100000, 0), SSEM_LIMIT);
     CHECK_EQ(m.ci, 100000u);
     /* the same with A < 0: every CMP skips, CI climbs by 2 */
     m = machine(p, false);
@@ -352,7 +352,7 @@ static void test_stp_and_resume(void)
         CHECK_EQ(x.ci, 4);
         CHECK(x.lamp && !x.fault);
         /* a lit lamp stays lit */
-        CHECK_EQ(ssem_engine_run(e, &x, 1000), SSEM_HALTED);
+        CHECK_EQ(ssem_engine_run(e, &x, 1000, 0), SSEM_HALTED);
         ssem_resume(&x);
         ssem_resume(&y);
     }
@@ -411,13 +411,13 @@ static void test_first_program(void)
     ssem_t m = machine(NULL, false);
     put_first_program(&m);
     ssem_t y = m, start = m;
-    CHECK_EQ(ssem_engine_run(e, &m, 5000000), SSEM_HALTED);
+    CHECK_EQ(ssem_engine_run(e, &m, 5000000, 0), SSEM_HALTED);
     CHECK_EQ(m.steps, 2097154u);
     CHECK_EQ(m.store[27], 131072u);
     CHECK_EQ(m.store[26], (uint32_t)-131072);
     CHECK_EQ(m.ci, 13);
     CHECK_EQ(m.a, 0);
-    CHECK_EQ(ssem_run(&y, 5000000), SSEM_HALTED);
+    CHECK_EQ(ssem_run(&y, 5000000, 0), SSEM_HALTED);
     CHECK(ssem_tstate_equal(&m, &y));
     /* in random budgets, against the reference all the way */
     CHECK(lockstep(e, &start, 2000, 5000, false, "first program"));

@@ -230,7 +230,6 @@ static void test_lamp_and_purity(void)
     /* steps and options are not part of what the monitor shows */
     m.steps = 99;
     m.lenient = true;
-    m.breakpoints = 0xFFu;
     ssem_render(&m, SSEM_TUBE_S, 2, false, &g);
     CHECK(frames_equal(&f, &g));
 }

@@ -39,7 +39,7 @@ static void test_first_program_every_engine(void)
         if (e == NULL)
             continue;
         CHECK(strcmp(ssem_engine_name(e), *n) == 0);
-        CHECK_EQ(ssem_engine_run(e, &m, 5000000), SSEM_HALTED);
+        CHECK_EQ(ssem_engine_run(e, &m, 5000000, 0), SSEM_HALTED);
         CHECK_EQ(m.steps, 2097154);
         CHECK_EQ(m.store[27], 131072);
         CHECK_EQ(m.ci, 13);
@@ -58,8 +58,8 @@ static void test_budget_exact_every_engine(void)
             ssem_t x, y;
             load_first(&x);
             y = x;
-            CHECK_EQ(ssem_engine_run(e, &x, budget), SSEM_LIMIT);
-            ssem_run(&y, budget);
+            CHECK_EQ(ssem_engine_run(e, &x, budget, 0), SSEM_LIMIT);
+            ssem_run(&y, budget, 0);
             CHECK_EQ(x.steps, budget);
             CHECK(ssem_tstate_equal(&x, &y));
         }
@@ -73,11 +73,19 @@ static void test_breakpoints_every_engine(void)
         ssem_engine_t *e = ssem_engine_new(*n);
         ssem_t m;
         load_first(&m);
-        m.breakpoints = 1u << 13; /* the STP */
-        CHECK_EQ(ssem_engine_run(e, &m, 5000000), SSEM_BREAK);
+        /* the STP: reached after all the first program's steps but the
+         * STP itself (first_program.h) */
+        CHECK_EQ(ssem_engine_run(e, &m, 5000000, 1u << 13), SSEM_BREAK);
         CHECK_EQ(m.steps, 2097153);
-        CHECK_EQ(ssem_engine_run(e, &m, 5000000), SSEM_HALTED);
+        /* run again at the breakpoint: stops at once (no first-step rule) */
+        CHECK_EQ(ssem_engine_run(e, &m, 5000000, 1u << 13), SSEM_BREAK);
+        CHECK_EQ(m.steps, 2097153);
+        CHECK_EQ(ssem_step(&m), SSEM_HALTED); /* the explicit step-over */
         CHECK_EQ(m.steps, 2097154);
+        /* a fresh machine with a breakpoint on line 1 stops before step 1 */
+        load_first(&m);
+        CHECK_EQ(ssem_engine_run(e, &m, 5000000, 1u << 1), SSEM_BREAK);
+        CHECK_EQ(m.steps, 0);
         ssem_engine_free(e);
     }
 }
@@ -92,9 +100,9 @@ static void test_store_written_between_calls(void)
         m.store[1] = LS_INS(2, 20); /* LDN 20 */
         m.store[2] = LS_INS(0, 21); /* JMP 21 -> line 1 */
         m.store[20] = 1;
-        CHECK_EQ(ssem_engine_run(e, &m, 10), SSEM_LIMIT);
+        CHECK_EQ(ssem_engine_run(e, &m, 10, 0), SSEM_LIMIT);
         m.store[2] = LS_INS(7, 0); /* now STP */
-        CHECK_EQ(ssem_engine_run(e, &m, 10), SSEM_HALTED);
+        CHECK_EQ(ssem_engine_run(e, &m, 10, 0), SSEM_HALTED);
         CHECK_EQ(m.ci, 2);
         ssem_engine_free(e);
     }

@@ -79,7 +79,7 @@ static void seek_matches_forward(const char *engine_name, size_t cap)
 
     ssem_t oracle = first();
     for (int i = 0; i < NPOINTS; i++) {
-        ssem_run(&oracle, at[i] - oracle.steps);
+        ssem_run(&oracle, at[i] - oracle.steps, 0);
         want[i] = oracle;
     }
     CHECK_EQ(oracle.steps, FIRST_STEPS);
@@ -148,16 +148,19 @@ typedef struct hit {
     history_stop_t st;
 } hit_t;
 
+/* Runs to the end recording every breakpoint and watch hit; after each hit
+ * the run resumes as a front end does: a step-over, then run on. */
 static size_t forward_hits(history_t *h, hit_t *hits, size_t max)
 {
     size_t n = 0;
-    for (;;) {
-        history_stop_t st = history_run(h, UINT64_MAX);
-        if (st.why != HISTORY_BREAK && st.why != HISTORY_WATCH)
-            break;
+    history_stop_t st = history_run(h, UINT64_MAX);
+    while (st.why == HISTORY_BREAK || st.why == HISTORY_WATCH) {
         if (n < max)
             hits[n].m = *history_state(h), hits[n].st = st;
         n++;
+        st = history_step_over(h);
+        if (st.why == HISTORY_LIMIT)
+            st = history_run(h, UINT64_MAX);
     }
     return n;
 }
@@ -189,6 +192,34 @@ static void reverse_finds_everywhere(history_t *h, const hit_t *hits, size_t n)
             before++;
         reverse_finds(h, hits, before, 50);
     }
+}
+
+/* No "not on the first step" rule: history_run at a breakpoint stops at
+ * once; history_step_over moves on (one step, breakpoints ignored). The first
+ * program's line 1 is LDN 24, line 2 STO 26 (first_program.h). */
+static void test_run_at_breakpoint(void)
+{
+    ssem_engine_t *e = ssem_engine_new(ssem_engine_default());
+    ssem_t start = first();
+    history_t *h = history_new(&start, e, 0);
+    history_set_breakpoints(h, (1u << 1) | (1u << 2));
+    history_stop_t st = history_run(h, 100); /* CI = 0: the next fetch is line 1 */
+    CHECK_EQ(st.why, HISTORY_BREAK);
+    CHECK_EQ(st.line, 1);
+    CHECK_EQ(history_state(h)->steps, 0);
+    st = history_run(h, 100); /* again: still there, nothing executed */
+    CHECK_EQ(st.why, HISTORY_BREAK);
+    CHECK_EQ(history_state(h)->steps, 0);
+    st = history_step_over(h); /* obeys line 1 even though it is marked */
+    CHECK_EQ(st.why, HISTORY_LIMIT);
+    CHECK_EQ(history_state(h)->steps, 1);
+    CHECK_EQ(history_state(h)->ci, 1);
+    st = history_run(h, 100); /* line 2 is marked too */
+    CHECK_EQ(st.why, HISTORY_BREAK);
+    CHECK_EQ(st.line, 2);
+    CHECK_EQ(history_state(h)->steps, 1);
+    history_free(h);
+    ssem_engine_free(e);
 }
 
 static void test_reverse_continue_breakpoints(void)
@@ -358,7 +389,10 @@ static void test_resume_and_fault(void)
     history_set_watches(h, 0);
     history_set_breakpoints(h, 1u << 1);
     CHECK(history_seek(h, 5) == 0);
-    history_run(h, 1);
+    CHECK_EQ(history_run(h, 1).why, HISTORY_BREAK); /* stops before the fetch */
+    CHECK_EQ(history_state(h)->steps, 5);
+    CHECK(!history_state(h)->lamp);
+    CHECK_EQ(history_step_over(h).why, HISTORY_FAULT); /* the fetch faults */
     st = history_reverse_continue(h);
     CHECK_EQ(st.why, HISTORY_BREAK);
     CHECK_EQ(history_state(h)->steps, 5);
@@ -382,7 +416,7 @@ static void test_rebase(void)
     history_run(h, 500);
     CHECK(history_seek(h, 1200) == 0);
     ssem_t o = edited;
-    ssem_run(&o, 200);
+    ssem_run(&o, 200, 0);
     CHECK(same(history_state(h), &o));
     CHECK_EQ(history_reverse_continue(h).why, HISTORY_START);
     CHECK_EQ(history_state(h)->steps, 1000);
@@ -448,6 +482,7 @@ int main(void)
 {
     TIMED(test_seek_every_engine);
     TIMED(test_seek_few_snapshots);
+    TIMED(test_run_at_breakpoint);
     TIMED(test_reverse_continue_breakpoints);
     TIMED(test_reverse_continue_watch);
     TIMED(test_resume_and_fault);

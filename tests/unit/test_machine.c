@@ -27,7 +27,6 @@ static ssem_t fresh(void)
     ssem_t m;
     memset(&m, 0xA5, sizeof m); /* reset must clear everything that matters */
     m.lenient = false;
-    m.breakpoints = 0;
     ssem_reset(&m);
     return m;
 }
@@ -90,7 +89,7 @@ static void test_each_function(void)
     m.store[1] = LDN(20);
     m.store[2] = STO(21);
     m.store[20] = 100;
-    ssem_run(&m, 2);
+    ssem_run(&m, 2, 0);
     CHECK_EQ(m.store[21], (uint32_t)-100);
     CHECK_EQ(m.a, (uint32_t)-100);
 
@@ -99,7 +98,7 @@ static void test_each_function(void)
     m.store[2] = SUB(21);
     m.store[20] = 10;
     m.store[21] = 5;
-    ssem_run(&m, 2);
+    ssem_run(&m, 2, 0);
     CHECK_EQ(m.a, (uint32_t)-15);
 }
 
@@ -138,7 +137,7 @@ static void test_sub_wraps(void)
     m.store[2] = SUB(21); /* 0x80000001 - 2 = 0x7FFFFFFF: wraps past -2^31 */
     m.store[20] = 0x7FFFFFFFu;
     m.store[21] = 2;
-    ssem_run(&m, 2);
+    ssem_run(&m, 2, 0);
     CHECK_EQ(m.a, 0x7FFFFFFFu);
 }
 
@@ -155,7 +154,7 @@ static void test_cmp(void)
     m.store[1] = LDN(20);
     m.store[2] = CMP;
     m.store[20] = 1;
-    ssem_run(&m, 2);
+    ssem_run(&m, 2, 0);
     CHECK_EQ(m.ci, 3);
 
     /* A = 0x80000000, the most negative: skip */
@@ -163,7 +162,7 @@ static void test_cmp(void)
     m.store[1] = LDN(20);
     m.store[2] = CMP;
     m.store[20] = 0x80000000u;
-    ssem_run(&m, 2);
+    ssem_run(&m, 2, 0);
     CHECK_EQ(m.ci, 3);
 
     /* A = 0x7FFFFFFF, positive: no skip */
@@ -171,7 +170,7 @@ static void test_cmp(void)
     m.store[1] = LDN(20);
     m.store[2] = CMP;
     m.store[20] = 0x80000001u;
-    ssem_run(&m, 2);
+    ssem_run(&m, 2, 0);
     CHECK_EQ(m.ci, 2);
 }
 
@@ -184,7 +183,7 @@ static void test_cmp_in_line_30_and_31(void)
     m.store[30] = CMP;
     m.store[0] = LDN(5);
     m.store[5] = 42;
-    ssem_run(&m, 2);
+    ssem_run(&m, 2, 0);
     CHECK_EQ(m.ci, 32);
     CHECK_EQ(m.pi, LDN(5));
     CHECK_EQ(m.a, (uint32_t)-42);
@@ -196,7 +195,7 @@ static void test_cmp_in_line_30_and_31(void)
     m.store[31] = CMP;
     m.store[1] = LDN(5);
     m.store[5] = 6;
-    ssem_run(&m, 2);
+    ssem_run(&m, 2, 0);
     CHECK_EQ(m.ci, 33);
     CHECK_EQ(m.a, (uint32_t)-6);
 
@@ -206,7 +205,7 @@ static void test_cmp_in_line_30_and_31(void)
     m.store[31] = CMP;
     m.store[0] = LDN(5);
     m.store[5] = 8;
-    ssem_run(&m, 2);
+    ssem_run(&m, 2, 0);
     CHECK_EQ(m.ci, 32);
     CHECK_EQ(m.a, (uint32_t)-8);
 }
@@ -229,7 +228,7 @@ static void test_ci_31_to_32(void)
     m.store[31] = LDN(3);
     m.store[0] = SUB(3);
     m.store[3] = 1;
-    ssem_run(&m, 2);
+    ssem_run(&m, 2, 0);
     CHECK_EQ(m.ci, 32); /* CI keeps all 32 bits; line 0 was fetched */
     CHECK_EQ(m.pi, SUB(3));
     CHECK_EQ(m.a, (uint32_t)-2);
@@ -242,7 +241,7 @@ static void test_fault_through_jmp(void)
     m.store[2] = JMP(21);
     m.store[21] = 0x2000u; /* CI <- 0x2000; the next CI (0x2001) has bit 13 set */
     m.store[20] = 9;
-    ssem_stop_t why = ssem_run(&m, 100);
+    ssem_stop_t why = ssem_run(&m, 100, 0);
     CHECK_EQ(why, SSEM_FAULT);
     CHECK_EQ(m.steps, 2);       /* the faulting step executed nothing */
     CHECK_EQ(m.ci, 0x2001u);    /* CI keeps its incremented value */
@@ -265,7 +264,7 @@ static void test_fault_through_jrp_sum(void)
     m.store[1] = JRP(20);
     m.store[20] = 0x1FFDu;
     m.store[31] = CMP; /* 0x1FFF & 31 = 31 */
-    ssem_stop_t why = ssem_run(&m, 100);
+    ssem_stop_t why = ssem_run(&m, 100, 0);
     CHECK_EQ(why, SSEM_FAULT);
     CHECK_EQ(m.steps, 2);   /* JRP, then CMP at line 31 */
     CHECK_EQ(m.ci, 0x2000u);
@@ -281,7 +280,7 @@ static void test_fault_by_running_off_the_end(void)
     ssem_t m = fresh();
     for (unsigned i = 0; i < 32; i++)
         m.store[i] = CMP;
-    ssem_stop_t why = ssem_run(&m, 100000);
+    ssem_stop_t why = ssem_run(&m, 100000, 0);
     CHECK_EQ(why, SSEM_FAULT);
     CHECK_EQ(m.steps, 0x1FFFu);
     CHECK_EQ(m.ci, 0x2000u);
@@ -294,7 +293,7 @@ static void test_lenient_ignores_fault(void)
     m.store[1] = JMP(21);
     m.store[21] = 0x2000u + 4u; /* next fetch: CI 0x2005, line 5 */
     m.store[5] = STP;
-    CHECK_EQ(ssem_run(&m, 100), SSEM_HALTED);
+    CHECK_EQ(ssem_run(&m, 100, 0), SSEM_HALTED);
     CHECK_EQ(m.ci, 0x2005u);
     CHECK_EQ(m.steps, 2);
 }
@@ -306,14 +305,14 @@ static void test_resume_after_stp(void)
     m.store[2] = LDN(20);
     m.store[3] = STP;
     m.store[20] = 1;
-    CHECK_EQ(ssem_run(&m, 10), SSEM_HALTED);
+    CHECK_EQ(ssem_run(&m, 10, 0), SSEM_HALTED);
     CHECK_EQ(m.ci, 1);
     /* stopped stays stopped */
-    CHECK_EQ(ssem_run(&m, 10), SSEM_HALTED);
+    CHECK_EQ(ssem_run(&m, 10, 0), SSEM_HALTED);
     CHECK_EQ(m.steps, 1);
     ssem_resume(&m);
     CHECK(!m.lamp);
-    CHECK_EQ(ssem_run(&m, 10), SSEM_HALTED); /* continues from CI + 1 = 2 */
+    CHECK_EQ(ssem_run(&m, 10, 0), SSEM_HALTED); /* continues from CI + 1 = 2 */
     CHECK_EQ(m.a, (uint32_t)-1);
     CHECK_EQ(m.ci, 3);
     CHECK_EQ(m.steps, 3);
@@ -324,22 +323,22 @@ static void test_budget_exact(void)
     /* an endless loop: line 1 JMP 20 with S[20] = 0 -> back to line 1 */
     ssem_t m = fresh();
     m.store[1] = JMP(20);
-    CHECK_EQ(ssem_run(&m, 0), SSEM_LIMIT);
+    CHECK_EQ(ssem_run(&m, 0, 0), SSEM_LIMIT);
     CHECK_EQ(m.steps, 0);
-    CHECK_EQ(ssem_run(&m, 1), SSEM_LIMIT);
+    CHECK_EQ(ssem_run(&m, 1, 0), SSEM_LIMIT);
     CHECK_EQ(m.steps, 1);
-    CHECK_EQ(ssem_run(&m, 12345), SSEM_LIMIT);
+    CHECK_EQ(ssem_run(&m, 12345, 0), SSEM_LIMIT);
     CHECK_EQ(m.steps, 12346);
 
     /* a program that halts on exactly the budget's last step reports halted */
     m = fresh();
     m.store[1] = LDN(0);
     m.store[2] = STP;
-    CHECK_EQ(ssem_run(&m, 2), SSEM_HALTED);
+    CHECK_EQ(ssem_run(&m, 2, 0), SSEM_HALTED);
     m = fresh();
     m.store[1] = LDN(0);
     m.store[2] = STP;
-    CHECK_EQ(ssem_run(&m, 1), SSEM_LIMIT);
+    CHECK_EQ(ssem_run(&m, 1, 0), SSEM_LIMIT);
     CHECK(!m.lamp);
 }
 
@@ -349,12 +348,32 @@ static void test_breakpoints(void)
     m.store[1] = LDN(0);
     m.store[2] = LDN(0);
     m.store[3] = STP;
-    m.breakpoints = 1u << 3;
-    CHECK_EQ(ssem_run(&m, 100), SSEM_BREAK);
+    CHECK_EQ(ssem_run(&m, 100, 1u << 3), SSEM_BREAK);
     CHECK_EQ(m.steps, 2); /* stopped before fetching line 3 */
     CHECK_EQ(m.ci, 2);
-    CHECK_EQ(ssem_run(&m, 100), SSEM_HALTED); /* continue moves past it */
+    /* no "not on the first step" rule: running again stops at once, nothing
+     * executed; resuming is an explicit step-over */
+    CHECK_EQ(ssem_run(&m, 100, 1u << 3), SSEM_BREAK);
+    CHECK_EQ(m.steps, 2);
+    CHECK_EQ(m.ci, 2);
+    CHECK_EQ(ssem_step(&m), SSEM_HALTED); /* the step-over obeys line 3's STP */
     CHECK_EQ(m.steps, 3);
+    /* a breakpoint on the very first line fetched (CI = 0: line 1) stops a
+     * fresh run before any step; budget 0 is still LIMIT */
+    ssem_t f = fresh();
+    f.store[1] = STP;
+    CHECK_EQ(ssem_run(&f, 0, 1u << 1), SSEM_LIMIT);
+    CHECK_EQ(ssem_run(&f, 5, 1u << 1), SSEM_BREAK);
+    CHECK_EQ(f.steps, 0);
+    CHECK_EQ(f.ci, 0);
+    CHECK_EQ(ssem_run(&f, 5, 1u << 2), SSEM_HALTED); /* other lines do not stop it */
+    /* a lit lamp wins over a breakpoint on the next line */
+    CHECK_EQ(ssem_run(&f, 5, 1u << 2), SSEM_HALTED);
+    /* the mask is of lines: line (CI + 1) & 31, so CI = 31 breaks on line 0 */
+    ssem_t w = fresh();
+    w.ci = 31;
+    CHECK_EQ(ssem_run(&w, 5, 1u << 0), SSEM_BREAK);
+    CHECK_EQ(w.steps, 0);
 }
 
 static void test_tstate_equal(void)
@@ -424,10 +443,10 @@ static void test_run_equals_steps(void)
     ssem_t x = fresh();
     put_first_program(&x);
     ssem_t y = x;
-    CHECK_EQ(ssem_run(&x, 5000000), SSEM_HALTED);
+    CHECK_EQ(ssem_run(&x, 5000000, 0), SSEM_HALTED);
     ssem_stop_t why;
     do
-        why = ssem_run(&y, 777);
+        why = ssem_run(&y, 777, 0);
     while (why == SSEM_LIMIT);
     CHECK_EQ(why, SSEM_HALTED);
     CHECK(ssem_tstate_equal(&x, &y));

@@ -248,7 +248,8 @@ static void test_run_to_stop_lamp(void)
 }
 
 /* A breakpoint stops a run cut into slices exactly where one long run stops:
- * before the fetch from the line, never on the run's first step. */
+ * before the fetch from the line; Run (and KC) step over the breakpoint the
+ * machine stands at, as gdb's continue does, whatever the slice size. */
 static void test_breakpoints_across_slices(void)
 {
     static const uint64_t budgets[] = {1, 2, 3, 7, 1000};
@@ -272,9 +273,18 @@ static void test_breakpoints_across_slices(void)
         /* the reference: ssem_run from the same start */
         ssem_t m;
         first_machine(&m);
-        m.breakpoints = 1u << 7;
-        CHECK_EQ(ssem_run(&m, 1000), SSEM_BREAK);
+        CHECK_EQ(ssem_run(&m, 1000, 1u << 7), SSEM_BREAK);
         CHECK_EQ(m.steps, 6);
+        /* the reference resumes by an explicit step-over */
+        CHECK_EQ(ssem_step(&m), SSEM_RUNNING);
+        CHECK_EQ(ssem_run(&m, 1000, 1u << 7), SSEM_BREAK);
+        CHECK_EQ(m.steps, 9);
+        CHECK(ssem_tstate_equal(&m, panel_machine(&p)));
+        /* KC at the breakpoint obeys line 7 (CMP; the step-over) */
+        press(&p, 's');
+        CHECK_EQ(ssem_step(&m), SSEM_RUNNING);
+        CHECK_EQ(panel_machine(&p)->steps, 10);
+        CHECK(ssem_tstate_equal(&m, panel_machine(&p)));
         panel_free(&p);
     }
 }

@@ -238,7 +238,7 @@ static void test_program(void)
     ssem_t m;
     memset(&m, 0, sizeof m);
     ssem_load_image(&m, &img);
-    ssem_stop_t why = ssem_run(&m, RUN_BUDGET);
+    ssem_stop_t why = ssem_run(&m, RUN_BUDGET, 0);
 
     /* Every non-comment line is key=value; status and steps must be there. */
     int keys = 0, have_status = 0, have_steps = 0;

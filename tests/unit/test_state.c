@@ -65,7 +65,6 @@ static void test_plain_snapshot_is_reset(void)
     ssem_t m;
     memset(&m, 0xFF, sizeof m);
     m.lenient = false;
-    m.breakpoints = 0;
     ssem_diag_t err;
     CHECK_EQ(ssem_load_state(text, sizeof text - 1, "p.snp", &m, &err), 0);
     CHECK_EQ(m.a, 0);
