@@ -453,8 +453,8 @@ int ssem_load_state(const char *text, size_t len, const char *name, ssem_t *m,
  * ---------------------------------------------------------------------- */
 #define SSEM_URL_PREFIX "https://manchesterbaby.com?s="
 
-/* Whether text is one word that is a share link (http(s)://...?s=VALUE with
- * any host, "s=VALUE", or a bare VALUE of 51 to 183 base64url characters,
+/* Whether text is one word that is a share link (any http:// or https://
+ * link, "s=VALUE", or a bare VALUE of 51 to 183 base64url characters,
  * not all digits): what detection calls the url format. */
 bool ssem_is_url(const char *text, size_t len);
 

@@ -302,12 +302,8 @@ static int parse_compact(const ctx_t *c, const uint8_t *bytes, size_t n, const s
 
 static bool word_is_link(const char *s, size_t n)
 {
-    if (is_link(s, n)) {
-        for (size_t i = 0; i + 2u < n; i++)
-            if ((s[i] == '?' || s[i] == '&') && s[i + 1] == 's' && s[i + 2] == '=')
-                return true;
-        return false;
-    }
+    if (is_link(s, n))
+        return true; /* no other format starts so: its errors are a link's */
     if (n >= 2u && s[0] == 's' && s[1] == '=')
         return true;
     /* a bare value: long enough for a link, base64url only, not all digits

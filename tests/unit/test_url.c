@@ -106,7 +106,7 @@ static void test_first_program_by_hand(void)
 
     /* and it runs to the same answer as the listing: 2^17 in line 27 */
     CHECK_EQ(url(FIRST_COMPACT), 0);
-    CHECK_EQ(ssem_run(&m, 3000000), SSEM_HALTED);
+    CHECK_EQ(ssem_run(&m, 3000000, 0), SSEM_HALTED);
     CHECK_EQ(m.store[27], 131072u);
 }
 
@@ -146,6 +146,7 @@ static void test_detection(void)
     CHECK_EQ(img.nwarnings, 1);
     CHECK(strstr(img.warning[0].message, "131072") != NULL);
     CHECK(ssem_is_url(FIRST_OLD, strlen(FIRST_OLD)));
+    CHECK(ssem_is_url("https://example.com/baby", 24)); /* to say it has no s= */
     /* not links: a line of bits, a long number, two words, asm, a short word */
     const char *no[] = {
         "10000000000000000000000000000000000000000000000000000000001",
@@ -153,7 +154,6 @@ static void test_detection(void)
         STP_ONLY " " STP_ONLY,
         "STP",
         "AAAAAAAA",
-        "https://example.com/baby",
     };
     for (size_t i = 0; i < sizeof no / sizeof no[0]; i++)
         CHECK(!ssem_is_url(no[i], strlen(no[i])));
