@@ -24,7 +24,8 @@ static const char debug_usage[] =
     "script given with -x. 'help' lists them; see docs/debugger.md.\n"
     "\n"
     "options:\n"
-    "  -x SCRIPT        run the commands in SCRIPT first, then read standard input\n"
+    "  -x SCRIPT, --script=SCRIPT\n"
+    "                   run the commands in SCRIPT first, then read standard input\n"
     "  --batch          do not read standard input after the script (with -x), and\n"
     "                   stop at the first command that fails, with exit status 1\n"
     "  --format=F       input format: auto (default), listing, snp, asm, bits, decimal, url\n"
@@ -605,38 +606,40 @@ static int command_loop(session_t *s, FILE *f, bool prompt, bool batch)
     return r;
 }
 
+enum { OPT_FORMAT = 1, OPT_ENGINE, OPT_MAX_STEPS, OPT_LENIENT, OPT_BATCH, OPT_SCRIPT };
+static const cli_option_t debug_options[] = {
+    {"--format", 0, CLI_VALUE, OPT_FORMAT},
+    {"--engine", 0, CLI_VALUE, OPT_ENGINE},
+    {"--max-steps", 0, CLI_VALUE, OPT_MAX_STEPS},
+    {"--lenient", 0, CLI_FLAG, OPT_LENIENT},
+    {"--batch", 0, CLI_FLAG, OPT_BATCH},
+    {"--script", 'x', CLI_VALUE, OPT_SCRIPT},
+    {NULL, 0, CLI_FLAG, 0},
+};
+
 int cmd_debug(int argc, char **argv)
 {
     ssem_format_t format = SSEM_FORMAT_AUTO;
     uint64_t max_steps = DEFAULT_MAX_STEPS;
     bool lenient = false, batch = false;
-    const char *file = NULL, *engine_name = NULL, *script = NULL, *v;
-    for (int i = 1; i < argc; i++) {
-        if (is_help(argv[i])) {
-            fputs(debug_usage, stdout);
-            return 0;
-        } else if ((v = match_option(argc, argv, &i, "--format", true)) != NULL) {
-            format = parse_format_option(v);
-        } else if ((v = match_option(argc, argv, &i, "--engine", true)) != NULL) {
-            engine_name = v;
-        } else if ((v = match_option(argc, argv, &i, "--max-steps", true)) != NULL) {
-            max_steps = parse_count("--max-steps", v);
-        } else if (match_option(argc, argv, &i, "--lenient", false)) {
-            lenient = true;
-        } else if (match_option(argc, argv, &i, "--batch", false)) {
-            batch = true;
-        } else if ((v = match_option(argc, argv, &i, "-x", true)) != NULL) {
-            script = v;
-        } else if (argv[i][0] == '-') {
-            die_usage("debug: unknown option '%s'", argv[i]);
-        } else if (file != NULL) {
-            die_usage("debug: one program at a time ('%s' and '%s')", file, argv[i]);
-        } else {
-            file = argv[i];
+    const char *file = NULL, *engine_name = NULL, *script = NULL;
+    cli_parser_t op;
+    cli_parser_init(&op, argc, argv, debug_usage, debug_options);
+    for (int id; (id = cli_next(&op)) != CLI_END;) {
+        switch (id) {
+        case OPT_FORMAT: format = cli_format(&op); break;
+        case OPT_ENGINE: engine_name = cli_engine(&op); break;
+        case OPT_MAX_STEPS: max_steps = cli_count(&op, UINT64_MAX); break;
+        case OPT_LENIENT: lenient = true; break;
+        case OPT_BATCH: batch = true; break;
+        case OPT_SCRIPT: script = op.value; break;
+        case CLI_OPERAND: cli_take_file(&op, &file); break;
         }
     }
     if (file == NULL)
         die_usage("debug: no program file given");
+    if (strcmp(file, "-") == 0)
+        die_usage("debug: commands come from standard input: give the program as a file");
     ssem_engine_t *engine = open_engine(engine_name);
 
     ssem_t loaded;

@@ -75,22 +75,24 @@ static char *qr_svg(const char *text)
 }
 #endif
 
+enum { OPT_FORMAT = 1, OPT_QR };
+static const cli_option_t url_options[] = {
+    {"--format", 0, CLI_VALUE, OPT_FORMAT},
+    {"--qr", 0, CLI_VALUE, OPT_QR},
+    {NULL, 0, CLI_FLAG, 0},
+};
+
 int cmd_url(int argc, char **argv)
 {
     ssem_format_t format = SSEM_FORMAT_AUTO;
-    const char *file = NULL, *qr = NULL, *v;
-    for (int i = 1; i < argc; i++) {
-        if (is_help(argv[i])) {
-            fputs(url_usage, stdout);
-            return 0;
-        } else if ((v = match_option(argc, argv, &i, "--format", true)) != NULL) {
-            format = parse_format_option(v);
-        } else if ((v = match_option(argc, argv, &i, "--qr", true)) != NULL) {
-            if (v[0] == '\0')
-                die_usage("url: --qr needs a file name");
-            qr = v;
-        } else {
-            take_operand("url", argv[i], &file);
+    const char *file = NULL, *qr = NULL;
+    cli_parser_t p;
+    cli_parser_init(&p, argc, argv, url_usage, url_options);
+    for (int id; (id = cli_next(&p)) != CLI_END;) {
+        switch (id) {
+        case OPT_FORMAT: format = cli_format(&p); break;
+        case OPT_QR: qr = p.value; break;
+        case CLI_OPERAND: cli_take_file(&p, &file); break;
         }
     }
     if (file == NULL)

@@ -214,13 +214,12 @@ static const char examples_usage[] =
 
 int cmd_examples(int argc, char **argv)
 {
-    for (int i = 1; i < argc; i++) {
-        if (is_help(argv[i])) {
-            fputs(examples_usage, stdout);
-            return 0;
-        }
-        die_usage("examples: unexpected argument '%s'", argv[i]);
-    }
+    static const cli_option_t no_options[] = {{NULL, 0, CLI_FLAG, 0}};
+    cli_parser_t p;
+    cli_parser_init(&p, argc, argv, examples_usage, no_options);
+    for (int id; (id = cli_next(&p)) != CLI_END;)
+        if (id == CLI_OPERAND)
+            die_usage("examples: unexpected argument '%s'", p.value);
     char *dir = examples_dir();
     if (dir == NULL)
         return EXIT_BAD_INPUT;

@@ -4,6 +4,8 @@
  */
 #include "panel_logic.h"
 
+#include "values.h"
+
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -478,20 +480,5 @@ void panel_speed_name(double speed, char *buf, size_t size)
 
 int panel_parse_speed(const char *text, double *speed)
 {
-    if (strcmp(text, "1948") == 0) {
-        *speed = 1.0;
-        return 0;
-    }
-    if (strcmp(text, "max") == 0) {
-        *speed = PANEL_SPEED_MAX;
-        return 0;
-    }
-    if (text[0] == 'x' || text[0] == 'X')
-        text++;
-    char *end;
-    double v = strtod(text, &end);
-    if (end == text || *end != '\0' || !(v > 0.0) || !isfinite(v) || v > 1e12)
-        return -1;
-    *speed = v;
-    return 0;
+    return value_speed(text, speed); /* the one parser of every --speed */
 }

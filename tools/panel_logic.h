@@ -17,6 +17,7 @@
 
 #include "history.h"
 #include "ssem.h"
+#include "values.h"
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -74,8 +75,8 @@ panel_action_t panel_key_action(int key);
 #define PANEL_SPEED_MAX 0.0
 #define PANEL_FRAME_RATE 30.0        /* frames a second                      */
 #define PANEL_FLAT_SLICE (1.0 / 60.0) /* seconds of engine time per slice, flat out */
-#define PANEL_MIN_PERIOD_US 0.5
-#define PANEL_MAX_PERIOD_US 100.0
+#define PANEL_MIN_PERIOD_US VALUE_PERIOD_LOW  /* as --digit-period allows */
+#define PANEL_MAX_PERIOD_US VALUE_PERIOD_HIGH
 
 typedef struct panel {
     history_t *h;            /* the machine and its past                    */

@@ -4,12 +4,14 @@
  * breakpoints cut across step budgets, Man mode, reverse step.
  *
  * The panel's logic is tools/panel_logic.c, compiled in here with the
- * history it keeps the machine in (tools/history.c); the ncurses front end
+ * history it keeps the machine in (tools/history.c) and the option values'
+ * parser (tools/values.c); the ncurses front end
  * (tools/cmd_panel.c) is tested in a real terminal by tests/cli/panel.bats.
  * Expected values are worked out by hand from ../shared/SPEC.md.
  */
 #include "../../tools/history.c"
 #include "../../tools/panel_logic.c"
+#include "../../tools/values.c"
 
 #include "check.h"
 
