@@ -134,7 +134,7 @@ static void draw_monitor(const panel_t *p, const screen_info_t *si)
     static char text[32 * (32 * 3 + 1) + 1];
     if (ssem_frame_text(&frame, si->unicode, text, sizeof text) == 0)
         return;
-    uint32_t breaks = history_breakpoints(p->h);
+    uint32_t breaks = ssem_history_breakpoints(p->h);
     put(2, 0, 0, "     0         1         2         3");
     put(3, 0, 0, "     01234567890123456789012345678901");
     const char *row = text;
@@ -192,7 +192,7 @@ static void draw_registers(const panel_t *p, const screen_info_t *si)
         (unsigned)p->line_switches, (unsigned)p->func_switches,
         ssem_disasm_word(word, t1, sizeof t1));
     char list[100] = "";
-    uint32_t breaks = history_breakpoints(p->h);
+    uint32_t breaks = ssem_history_breakpoints(p->h);
     size_t at = 0;
     for (uint32_t l = 0; l < SSEM_LINES && at + 4 < sizeof list; l++)
         if ((breaks >> l) & 1u)
