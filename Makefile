@@ -106,7 +106,7 @@ unit: $(UNIT_BIN)
 # header dependencies, the Python binding; each prints "N passed, N failed"
 PKG_TESTS := $(sort $(wildcard tests/pkg/*.sh))
 check: all $(UNIT_BIN) $(if $(WEB_TESTS),web $(WEB_UNIT_BIN))
-	@SSEM=$(BUILD)/ssem BUILD=$(BUILD) WEB_TESTS=$(WEB_TESTS) \
+	@SSEM=$(BUILD)/ssem BUILD=$(BUILD) SAN=$(SAN) CC=$(CC) WEB_TESTS=$(WEB_TESTS) \
 	  bash tests/run.sh $(UNIT_BIN) $(PKG_TESTS) $(if $(WEB_TESTS),$(WEB_UNIT_BIN))
 
 # what the tests need on a fresh Debian machine (Debian packages, and
@@ -202,7 +202,8 @@ uninstall:
 	  $(DESTDIR)$(MANDIR)/man1/ssem.1 $(DESTDIR)$(PYTHONDIR)/ssem.py
 	rm -f $(addprefix $(DESTDIR)$(DATADIR)/,$(INSTALL_PROGRAMS))
 	rm -f $(addprefix $(DESTDIR)$(DOCDIR)/,$(notdir $(INSTALL_DOCS)))
-	-rmdir $(DESTDIR)$(PYTHONDIR) $(DESTDIR)$(DOCDIR) 2>/dev/null
+	rm -f $(DESTDIR)$(PYTHONDIR)/__pycache__/ssem.*.pyc
+	-rmdir $(DESTDIR)$(PYTHONDIR)/__pycache__ $(DESTDIR)$(PYTHONDIR) $(DESTDIR)$(DOCDIR) 2>/dev/null
 	-cd $(DESTDIR)$(DATADIR) 2>/dev/null && find programs -depth -type d -empty -delete 2>/dev/null
 	-rmdir $(DESTDIR)$(DATADIR) 2>/dev/null
 

@@ -259,6 +259,10 @@ SSEM_API void ssem_set_steps(ssem_t *m, uint64_t steps);
 SSEM_API uint32_t ssem_store_get(const ssem_t *m, uint32_t line);
 SSEM_API void ssem_store_set(ssem_t *m, uint32_t line, uint32_t word);
 
+/* *dst = *src: the whole machine (a snapshot, or a copy out of a verify
+ * result below). */
+SSEM_API void ssem_copy(ssem_t *dst, const ssem_t *src);
+
 /* ------------------------------------------------------------------------
  * Engines: several ways to run the same machine, behind one interface.
  *
@@ -398,6 +402,20 @@ typedef struct ssem_verify_result {
 SSEM_API int ssem_verify(const char *a, const char *b, const ssem_t *start, uint64_t max_steps,
                          uint64_t stride, ssem_verify_result_t *res);
 
+/* A verify result without its layout, for bindings (see "Handles" above):
+ * new (zeroed; NULL when out of memory) and free (NULL accepted); the
+ * outcome; the stop reasons (which: 0 the agreeing run's, 1 engine A's,
+ * 2 engine B's) and the states when they differ (which: 0 before the first
+ * differing step, 1 engine A's after it, 2 engine B's). A `which` out of
+ * range gives SSEM_RUNNING and NULL. */
+SSEM_API ssem_verify_result_t *ssem_verify_result_new(void);
+SSEM_API void ssem_verify_result_free(ssem_verify_result_t *r);
+SSEM_API bool ssem_verify_differ(const ssem_verify_result_t *r);
+SSEM_API uint64_t ssem_verify_steps(const ssem_verify_result_t *r);
+SSEM_API uint64_t ssem_verify_first_step(const ssem_verify_result_t *r);
+SSEM_API ssem_stop_t ssem_verify_stop(const ssem_verify_result_t *r, int which);
+SSEM_API const ssem_t *ssem_verify_state(const ssem_verify_result_t *r, int which);
+
 /* Fills m's store with a random program (biased towards plain instructions,
  * small operands and jump words) from a 64-bit seed state; A = CI = 0. */
 SSEM_API void ssem_random_store(ssem_t *m, uint64_t *seed);
@@ -490,6 +508,18 @@ typedef struct ssem_image {
     int nwarnings;         /* warnings kept (at most SSEM_MAX_WARNINGS)      */
     ssem_diag_t warning[SSEM_MAX_WARNINGS];
 } ssem_image_t;
+
+/* An image without its layout, for bindings (see "Handles" above): new
+ * (zeroed; NULL when out of memory) and free (NULL accepted); a line's word
+ * (line mod 32), the mask of lines the source defined, the format it was
+ * read as, and its warnings (i from 0; NULL out of range). */
+SSEM_API ssem_image_t *ssem_image_new(void);
+SSEM_API void ssem_image_free(ssem_image_t *img);
+SSEM_API uint32_t ssem_image_word(const ssem_image_t *img, uint32_t line);
+SSEM_API uint32_t ssem_image_defined(const ssem_image_t *img);
+SSEM_API ssem_format_t ssem_image_format(const ssem_image_t *img);
+SSEM_API int ssem_image_nwarnings(const ssem_image_t *img);
+SSEM_API const ssem_diag_t *ssem_image_warning(const ssem_image_t *img, int i);
 
 /* Reads a program from text (not necessarily NUL-terminated). `name` is used
  * for messages and for detection by extension; may be NULL. On success
