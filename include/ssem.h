@@ -491,6 +491,7 @@ typedef enum ssem_format {
     SSEM_FORMAT_ASM,      /* assembly, every dialect in docs/formats.md    */
     SSEM_FORMAT_BITS,     /* bare 32-character bit lines from line 0       */
     SSEM_FORMAT_DECIMAL,  /* bare signed decimal words from line 0         */
+    SSEM_FORMAT_URL,      /* a manchesterbaby.com share link, or its s=    */
     SSEM_FORMAT_COUNT
 } ssem_format_t;
 
@@ -531,9 +532,10 @@ SSEM_API int ssem_load(const char *text, size_t len, const char *name, ssem_form
  * leaves A = CI = 0 (SPEC section 1). Equivalent to reset + pokes. */
 SSEM_API void ssem_load_image(ssem_t *m, const ssem_image_t *img);
 
-/* Writes the store in a format (LISTING, SNP or ASM) into a new malloc'd,
- * NUL-terminated string, or NULL when out of memory or the format cannot be
- * written. The caller frees it. */
+/* Writes the store in a format (LISTING, SNP, ASM or URL: the link with
+ * A = CI = 0, and a newline) into a new malloc'd, NUL-terminated string, or
+ * NULL when out of memory or the format cannot be written. The caller frees
+ * it. */
 SSEM_API char *ssem_write(ssem_format_t format, const uint32_t store[SSEM_LINES]);
 
 /* ------------------------------------------------------------------------
@@ -559,9 +561,10 @@ SSEM_API char *ssem_word_bits(uint32_t word, char *buf, size_t size);
  * of memory). */
 SSEM_API char *ssem_write_state(const ssem_t *m);
 
-/* Reads a state file into *m: the store, and the registers from the comment
- * lines when present (a plain snapshot gives a machine at reset with that
- * store). m->lenient is kept. Returns 0, or -1 and
+/* Reads a state file (or a share link, as ssem_load_url) into *m: the
+ * store, and the registers from the comment lines when present (a plain
+ * snapshot gives a machine at reset with that store). m->lenient is kept.
+ * Returns 0, or -1 and
  * fills *err. */
 SSEM_API int ssem_load_state(const char *text, size_t len, const char *name, ssem_t *m,
                              ssem_diag_t *err);
@@ -701,6 +704,35 @@ SSEM_API size_t ssem_history_last(ssem_history_t *h, size_t n, ssem_history_entr
  * (seeks, searches, listings): for tests of its bounds and for measuring. */
 SSEM_API size_t ssem_history_memory(const ssem_history_t *h);
 SSEM_API uint64_t ssem_history_replayed(const ssem_history_t *h);
+
+/* ------------------------------------------------------------------------
+ * Share links of manchesterbaby.com, the Java simulator's web site
+ * (docs/formats.md, "Share links"): https://manchesterbaby.com?s=VALUE.
+ * A link carries the store, A and the low 5 bits of CI. ssem_load reads one
+ * as SSEM_FORMAT_URL (detected by content) into a program image, warning
+ * when the link's A or CI are not zero since an image has no registers.
+ * ---------------------------------------------------------------------- */
+#define SSEM_URL_PREFIX "https://manchesterbaby.com?s="
+
+/* Whether text is one word that is a share link (any http:// or https://
+ * link, "s=VALUE", or a bare VALUE of 51 to 183 base64url characters,
+ * not all digits): what detection calls the url format. */
+SSEM_API bool ssem_is_url(const char *text, size_t len);
+
+/* Reads a link (a whole link, "s=VALUE" or VALUE; surrounding white space
+ * is ignored) into *m: the store, A and CI; PI, the lamp and the step count
+ * zero. m->lenient is kept. Returns 0, or -1 and
+ * fills *err (file:line:col of the character at fault); *m is untouched on
+ * error. ssem_load_state reads links the same way. */
+SSEM_API int ssem_load_url(const char *text, size_t len, const char *name, ssem_t *m,
+                           ssem_diag_t *err);
+
+/* The link for a store, A and CI, in the compact form the simulator writes
+ * today, as a new malloc'd string without a newline (NULL when out of
+ * memory). Only CI's low 5 bits fit in a link: *ci_cut (when not NULL) is set
+ * when CI has other bits, which the link drops; callers must say so. */
+SSEM_API char *ssem_write_url(const uint32_t store[SSEM_LINES], uint32_t a, uint32_t ci,
+                             bool *ci_cut);
 
 #ifdef __cplusplus
 }
