@@ -56,6 +56,9 @@ int read_source(const char *name, source_t *src)
             break;
         if (len == cap) {
             if (cap >= MAX_INPUT_BYTES) {
+                /* exactly the limit is allowed: too large only if a byte follows */
+                if (fgetc(f) == EOF)
+                    break;
                 fprintf(stderr, "%s: %s: file too large (over %u bytes)\n", program_name, name,
                         MAX_INPUT_BYTES);
                 free(buf);
@@ -110,20 +113,6 @@ int load_program(const char *name, ssem_format_t format, source_t *src,
     return 0;
 }
 
-/* Whether text (len bytes, not NUL-terminated) contains needle. */
-static bool contains(const char *text, size_t len, const char *needle)
-{
-    size_t n = strlen(needle);
-    for (const char *p = text; (size_t)(p - text) + n <= len; p++) {
-        p = memchr(p, needle[0], len - (size_t)(p - text));
-        if (p == NULL || (size_t)(p - text) + n > len)
-            return false;
-        if (memcmp(p, needle, n) == 0)
-            return true;
-    }
-    return false;
-}
-
 int load_machine(const char *file, ssem_format_t format, bool lenient, ssem_t *m)
 {
     memset(m, 0, sizeof *m);
@@ -131,25 +120,14 @@ int load_machine(const char *file, ssem_format_t format, bool lenient, ssem_t *m
     source_t src;
     if (read_source(file, &src) != 0)
         return -1;
-    bool is_state = format == SSEM_FORMAT_AUTO && contains(src.text, src.len, "; ssem-state:");
+    ssem_image_t img;
     ssem_diag_t err;
-    int rc = 0;
-    if (is_state) {
-        if (ssem_load_state(src.text, src.len, file, m, &err) != 0) {
-            print_diag(&src, &err, false);
-            rc = -1;
-        }
-    } else {
-        ssem_image_t img;
-        if (ssem_load(src.text, src.len, file, format, &img, &err) != 0) {
-            print_diag(&src, &err, false);
-            rc = -1;
-        } else {
-            for (int i = 0; i < img.nwarnings; i++)
-                print_diag(&src, &img.warning[i], true);
-            ssem_load_image(m, &img);
-        }
-    }
+    int rc = ssem_load_machine(src.text, src.len, file, format, m, &img, &err);
+    if (rc != 0)
+        print_diag(&src, &err, false);
+    else
+        for (int i = 0; i < img.nwarnings; i++)
+            print_diag(&src, &img.warning[i], true);
     free(src.text);
     return rc;
 }
@@ -204,7 +182,7 @@ ssem_format_t parse_format_option(const char *text)
 {
     ssem_format_t f;
     if (ssem_format_parse(text, &f) != 0)
-        die_usage("unknown format '%s' (auto, listing, snp, asm, bits, decimal)", text);
+        die_usage("unknown format '%s' (auto, listing, snp, asm, bits, decimal, state)", text);
     return f;
 }
 

@@ -79,9 +79,9 @@ static int convert(int argc, char **argv, const char *usage, ssem_format_t to, b
     if (load_program(file, format, &src, &img) != 0)
         return EXIT_BAD_INPUT;
     free(src.text);
-    char *text = ssem_write(to, img.word);
-    if (text == NULL) {
-        fprintf(stderr, "%s: out of memory\n", program_name);
+    char text[SSEM_TEXT_MAX];
+    if (ssem_write(to, img.word, text, sizeof text) == 0) {
+        fprintf(stderr, "%s: cannot write the %s format\n", program_name, ssem_format_name(to));
         return EXIT_BAD_INPUT;
     }
     int rc = 0;
@@ -89,7 +89,6 @@ static int convert(int argc, char **argv, const char *usage, ssem_format_t to, b
         rc = write_file_atomically(out, text) == 0 ? 0 : EXIT_BAD_INPUT;
     else if (fputs(text, stdout) < 0 || finish_stdout() != 0)
         rc = EXIT_BAD_INPUT;
-    free(text);
     return rc;
 }
 

@@ -35,7 +35,8 @@ static const char run_usage[] =
     "--save-on-interrupt) resumes where it was saved.\n"
     "\n"
     "options:\n"
-    "  --format=F       input format: auto (default), listing, snp, asm, bits, decimal\n"
+    "  --format=F       input format: auto (default), listing, snp, asm, bits, decimal,\n"
+    "                   state (a state file: snp reads one too)\n"
     "  --engine=NAME    ref, fast or dbt (default: the fastest; see 'ssem engines')\n"
     "  --max-steps=N    stop when N instructions have run (default 100000000)\n"
     "  --lenient        fetch from CI & 31 even when CI bits 13-15 are set\n"
@@ -235,13 +236,13 @@ int cmd_run(int argc, char **argv)
                 m.steps);
         status = EXIT_INTERRUPTED;
         if (save_path != NULL) {
-            char *state = ssem_write_state(&m);
-            if (state == NULL || write_file_atomically(save_path, state) != 0)
+            char state[SSEM_TEXT_MAX];
+            if (ssem_write_state(&m, state, sizeof state) == 0 ||
+                write_file_atomically(save_path, state) != 0)
                 status = EXIT_BAD_INPUT;
             else
                 fprintf(stderr, "%s: state saved to %s (resume with: ssem run %s)\n",
                         program_name, save_path, save_path);
-            free(state);
         }
     }
     if (json)
