@@ -213,6 +213,87 @@ ssem_stop_t ssem_engine_run(ssem_engine_t *e, ssem_t *m, uint64_t budget,
                             uint32_t breakpoints);
 
 /* ------------------------------------------------------------------------
+ * Watching an engine work (the lecture made visible): an optional observer
+ * called with what an engine does besides running Baby code, and counters of
+ * the same events. Engine-independent: an engine that translates nothing
+ * simply never calls it. The library never prints; the observer (a front-end)
+ * formats and disassembles. The pointers in an event are valid only during
+ * the call.
+ * ---------------------------------------------------------------------- */
+typedef enum ssem_event_kind {
+    SSEM_EVENT_TRANSLATE = 1, /* a block of Baby code was translated to host code    */
+    SSEM_EVENT_CHAIN,         /* a jump from one block now goes straight to another  */
+    SSEM_EVENT_INVALIDATE,    /* translations dropped because a baked line changed   */
+    SSEM_EVENT_FLUSH,         /* every translation dropped (cache full, mode change,
+                                 the caller changed the store)                      */
+    SSEM_EVENT_FALLBACK       /* steps handed to the reference step (ssem_run)       */
+} ssem_event_kind_t;
+
+typedef struct ssem_event {
+    ssem_event_kind_t kind;
+    const char *why;        /* a few words on the cause ("STO into line 20", ...) */
+    uint32_t line;          /* TRANSLATE: the block's first line; CHAIN: the line
+                               of the block jumped to; INVALIDATE: the line whose
+                               word changed; FALLBACK: the line fetched first    */
+    uint32_t from_line;     /* CHAIN: the first line of the block jumping         */
+    uint32_t count;         /* TRANSLATE: Baby instructions in; INVALIDATE, FLUSH:
+                               blocks dropped                                    */
+    const uint32_t *words;  /* TRANSLATE: those instructions' words (count)       */
+    const uint8_t *code;    /* TRANSLATE: the host code out                       */
+    size_t code_len;        /* TRANSLATE: its length in bytes                     */
+    uint64_t host_address;  /* TRANSLATE: the address it runs at (for a
+                               disassembler); CHAIN: the jump's address           */
+    uint64_t steps;         /* FALLBACK: steps run by the reference step          */
+} ssem_event_t;
+
+typedef void (*ssem_observer_fn)(void *user, const ssem_event_t *event);
+
+/* Calls fn(user, event) for every event of e from now on; fn NULL: none. */
+void ssem_engine_observe(ssem_engine_t *e, ssem_observer_fn fn, void *user);
+
+/* The events of an engine's life so far, counted (whether observed or not). */
+typedef struct ssem_engine_stats {
+    uint64_t blocks;         /* blocks translated                               */
+    uint64_t instructions;   /* Baby instructions in them                       */
+    uint64_t host_bytes;     /* host code bytes emitted for them                */
+    uint64_t chains;         /* jumps chained block to block                    */
+    uint64_t invalidations;  /* times translations were dropped for a change    */
+    uint64_t flushes;        /* times every translation was dropped otherwise   */
+    uint64_t dropped;        /* blocks dropped by both                          */
+    uint64_t fallbacks;      /* times steps were handed to the reference step   */
+    uint64_t fallback_steps; /* steps the reference step ran for the engine     */
+} ssem_engine_stats_t;
+
+void ssem_engine_stats(const ssem_engine_t *e, ssem_engine_stats_t *stats);
+
+/* An engine's own state (its V-state, SPEC section 8) and the T-state that
+ * its interp maps it to, described for people: where the engine keeps each
+ * part and what interp makes of it. Between calls an engine holds the
+ * T-state in m plus its private state (caches, tables); what it would load
+ * into its own registers on the next call is shown too. Text only: the
+ * library fills the struct, a front-end prints it. */
+#define SSEM_VSTATE_ITEMS 96
+
+typedef struct ssem_vitem {
+    char name[40];  /* where the engine keeps it: "r13d", "disp[5]", "block 1-8" */
+    char value[96]; /* what is there                                           */
+    char maps[48];  /* what interp makes of it ("A", "CI = r15 + L - 1"); empty
+                       when interp ignores it (a cache: not part of T)          */
+} ssem_vitem_t;
+
+typedef struct ssem_vstate {
+    char form[320];   /* how this engine holds the machine, in a sentence or two */
+    char interp[240]; /* its interp function, in one line                       */
+    int nitems;
+    ssem_vitem_t item[SSEM_VSTATE_ITEMS];
+    ssem_t tstate;    /* interp of the V-state described: a T-state            */
+} ssem_vstate_t;
+
+/* Describes e's V-state for the machine m (the T-state e was last run on, or
+ * will run from) into *v. */
+void ssem_engine_describe(ssem_engine_t *e, const ssem_t *m, ssem_vstate_t *v);
+
+/* ------------------------------------------------------------------------
  * The stepwise-correctness checker (SPEC section 8): two engines run side by
  * side from the same T-state; after every `stride` steps their T-states
  * (interp of each), step counts and stop reasons must agree. On the first

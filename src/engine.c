@@ -12,12 +12,16 @@
  */
 #include "internal.h"
 
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 struct ssem_engine {
     const ssem_engine_ops_t *ops;
     void *priv;
+    ssem_observer_t obs; /* events and their counts (ssem_engine_observe) */
 };
 
 static const ssem_engine_ops_t *const engines[] = {
@@ -64,7 +68,7 @@ ssem_engine_t *ssem_engine_new(const char *name)
     const ssem_engine_ops_t *ops = find(name);
     if (ops == NULL)
         return NULL;
-    ssem_engine_t *e = malloc(sizeof *e);
+    ssem_engine_t *e = calloc(1, sizeof *e);
     if (e == NULL)
         return NULL;
     e->ops = ops;
@@ -73,6 +77,8 @@ ssem_engine_t *ssem_engine_new(const char *name)
         free(e);
         return NULL;
     }
+    if (ops->attach)
+        ops->attach(e->priv, &e->obs);
     return e;
 }
 
@@ -99,7 +105,107 @@ ssem_stop_t ssem_engine_run(ssem_engine_t *e, ssem_t *m, uint64_t budget,
     /* Breakpoints are for debugging: the reference step checks them before
      * each fetch, and is faster at that than any engine driven one step at a
      * time. The T-state it leaves is the same by the engines' contract. */
-    return ssem_run(m, budget, breakpoints);
+    uint64_t before = m->steps;
+    uint32_t line = (m->ci + 1u) & SSEM_LINE_MASK;
+    ssem_stop_t why = ssem_run(m, budget, breakpoints);
+    if (e->ops != &ssem_engine_ref_ops) {
+        ssem_event_t ev = {.kind = SSEM_EVENT_FALLBACK, .why = "breakpoints are set", .line = line,
+                           .steps = m->steps - before};
+        ssem_observer_emit(&e->obs, &ev);
+    }
+    return why;
+}
+
+/* ------------------------------------------------------------ observing */
+
+void ssem_engine_observe(ssem_engine_t *e, ssem_observer_fn fn, void *user)
+{
+    e->obs.fn = fn;
+    e->obs.user = user;
+}
+
+void ssem_engine_stats(const ssem_engine_t *e, ssem_engine_stats_t *stats)
+{
+    *stats = e->obs.stats;
+}
+
+void ssem_observer_emit(ssem_observer_t *o, const ssem_event_t *ev)
+{
+    ssem_engine_stats_t *st = &o->stats;
+    switch (ev->kind) {
+    case SSEM_EVENT_TRANSLATE:
+        st->blocks++;
+        st->instructions += ev->count;
+        st->host_bytes += ev->code_len;
+        break;
+    case SSEM_EVENT_CHAIN:
+        st->chains++;
+        break;
+    case SSEM_EVENT_INVALIDATE:
+        st->invalidations++;
+        st->dropped += ev->count;
+        break;
+    case SSEM_EVENT_FLUSH:
+        st->flushes++;
+        st->dropped += ev->count;
+        break;
+    case SSEM_EVENT_FALLBACK:
+        st->fallbacks++;
+        st->fallback_steps += ev->steps;
+        break;
+    }
+    if (o->fn != NULL)
+        o->fn(o->user, ev);
+}
+
+/* ------------------------------------------------------------ V-states */
+
+void ssem_vstate_init(ssem_vstate_t *v, const ssem_t *m)
+{
+    memset(v, 0, sizeof *v);
+    v->tstate = *m;
+}
+
+void ssem_vstate_add(ssem_vstate_t *v, const char *name, const char *maps, const char *fmt, ...)
+{
+    if (v->nitems >= SSEM_VSTATE_ITEMS)
+        return;
+    ssem_vitem_t *it = &v->item[v->nitems++];
+    snprintf(it->name, sizeof it->name, "%s", name);
+    snprintf(it->maps, sizeof it->maps, "%s", maps);
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(it->value, sizeof it->value, fmt, ap);
+    va_end(ap);
+}
+
+/* The reference step keeps the T-state as it is: interp is the identity. */
+static void ref_describe(void *priv, const ssem_t *m, ssem_vstate_t *v)
+{
+    (void)priv;
+    snprintf(v->form, sizeof v->form,
+             "the lecture's emulator: the machine is a C struct (ssem_t) whose fields are "
+             "the T-state's parts, stepped by ssem_step");
+    snprintf(v->interp, sizeof v->interp, "the identity: each field is the part of T it names");
+    for (uint32_t l = 0; l < SSEM_LINES; l++) {
+        char name[16], maps[16];
+        snprintf(name, sizeof name, "m->store[%u]", (unsigned)l);
+        snprintf(maps, sizeof maps, "S[%u]", (unsigned)l);
+        ssem_vstate_add(v, name, maps, "0x%08" PRIx32, m->store[l]);
+    }
+    ssem_vstate_add(v, "m->a", "A", "0x%08" PRIx32, m->a);
+    ssem_vstate_add(v, "m->ci", "CI", "0x%08" PRIx32, m->ci);
+    ssem_vstate_add(v, "m->pi", "PI", "0x%08" PRIx32, m->pi);
+    ssem_vstate_add(v, "m->lamp", "lamp", "%s", m->lamp ? "true" : "false");
+}
+
+void ssem_engine_describe(ssem_engine_t *e, const ssem_t *m, ssem_vstate_t *v)
+{
+    ssem_vstate_init(v, m);
+    if (e->ops->describe)
+        e->ops->describe(e->priv, m, v);
+    else
+        ref_describe(NULL, m, v);
 }
 
 /* ---------------------------------------------------------------- ref */
@@ -111,6 +217,8 @@ static ssem_stop_t ref_run(void *priv, ssem_t *m, uint64_t budget)
 }
 
 const ssem_engine_ops_t ssem_engine_ref_ops = {
-    "ref", "the reference step (src/machine.c), the lecture's loop: the oracle", NULL, NULL,
-    ref_run,
+    "ref",    "the reference step (src/machine.c), the lecture's loop: the oracle",
+    NULL,     NULL,
+    ref_run,  NULL,
+    ref_describe,
 };

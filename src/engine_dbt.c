@@ -51,7 +51,9 @@
 #include "dbt_mem.h"
 #include "internal.h"
 
+#include <inttypes.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -92,6 +94,7 @@ typedef struct dbt_ctx {
 
 typedef struct dbt_patch {
     uint32_t line; /* the jump goes to this line's block once there is one */
+    uint32_t from; /* the first line of the block the jump is in           */
     size_t at;     /* offset of its rel32 field                             */
 } dbt_patch_t;
 
@@ -111,6 +114,16 @@ typedef struct dbt {
     uint32_t volatile_mask;        /* lines never translated           */
     size_t npatch;
     dbt_patch_t patch[DBT_MAX_PATCHES];
+    /* what an observer sees (ssem_engine_observe): the events go out after
+     * the code is executable, chains made while translating a block after it */
+    ssem_observer_t *obs;
+    uint32_t cur_start;            /* the block being translated           */
+    size_t block_end[SSEM_LINES];  /* end of the code of the block at L    */
+    uint32_t nchain;               /* chains made by the block translated  */
+    struct {
+        uint32_t from, to;
+        size_t at;
+    } chain[SSEM_LINES + DBT_MAX_PATCHES];
 } dbt_t;
 
 typedef void (*dbt_enter_t)(dbt_ctx_t *ctx, const uint8_t *target);
@@ -160,6 +173,46 @@ static void emit_stubs(dbt_t *d)
 
 /* ------------------------------------------------------------ the cache */
 
+static void emit_event(dbt_t *d, const ssem_event_t *ev)
+{
+    if (d->obs != NULL)
+        ssem_observer_emit(d->obs, ev);
+}
+
+static uint32_t block_count(const dbt_t *d)
+{
+    uint32_t n = 0;
+    for (uint32_t line = 0; line < SSEM_LINES; line++)
+        n += d->block_len[line] != 0u;
+    return n;
+}
+
+/* Every translation dropped, for a reason other than a change to code. */
+static void flush_because(dbt_t *d, const char *why)
+{
+    uint32_t n = block_count(d);
+    if (n > 0u) {
+        ssem_event_t ev = {.kind = SSEM_EVENT_FLUSH, .why = why, .count = n};
+        emit_event(d, &ev);
+    }
+}
+
+/* Steps handed to the reference step: the event. */
+static void fallback_event(dbt_t *d, uint32_t line, uint64_t steps, const char *why)
+{
+    ssem_event_t ev = {.kind = SSEM_EVENT_FALLBACK, .why = why, .line = line, .steps = steps};
+    emit_event(d, &ev);
+}
+
+static void note_chain(dbt_t *d, uint32_t from, uint32_t to, size_t at)
+{
+    if (d->nchain < sizeof d->chain / sizeof d->chain[0]) {
+        d->chain[d->nchain].from = from;
+        d->chain[d->nchain].to = to;
+        d->chain[d->nchain++].at = at;
+    }
+}
+
 static void flush(dbt_t *d)
 {
     d->buf.len = d->blocks_start;
@@ -188,6 +241,12 @@ static void after_store(dbt_t *d, const uint32_t *store, uint32_t n)
         d->changes[n]++;
     if (d->changes[n] >= DBT_VOLATILE_AFTER)
         d->volatile_mask |= 1u << n;
+    char why[64];
+    snprintf(why, sizeof why, "STO changed line %u%s", (unsigned)n,
+             (d->volatile_mask >> n) & 1u ? " (now volatile: the reference steps it)" : "");
+    ssem_event_t ev = {.kind = SSEM_EVENT_INVALIDATE, .why = why, .line = n,
+                       .count = block_count(d)};
+    emit_event(d, &ev);
     flush(d);
 }
 
@@ -209,12 +268,13 @@ static bool translatable(const dbt_t *d, const uint32_t *store, uint32_t line)
 static void emit_chain(dbt_t *d, uint32_t line)
 {
     if (d->block_len[line] != 0u) {
-        dbt_jmp(&d->buf, d->block_at[line]);
+        size_t at = dbt_jmp(&d->buf, d->block_at[line]);
+        note_chain(d, d->cur_start, line, at);
         return;
     }
     size_t at = dbt_jmp(&d->buf, d->line_stub[line]);
     if (d->npatch < DBT_MAX_PATCHES)
-        d->patch[d->npatch++] = (dbt_patch_t){line, at};
+        d->patch[d->npatch++] = (dbt_patch_t){line, d->cur_start, at};
 }
 
 /* Leave the block for the fetch at CI = r15 + x (x <= 33), giving back `unused`
@@ -280,6 +340,8 @@ static bool emit_block(dbt_t *d, const uint32_t *store, uint32_t start, bool str
     /* recorded first, so that a jump back to the block's own start chains */
     d->block_at[start] = entry;
     d->block_len[start] = count;
+    d->cur_start = start;
+    d->nchain = 0;
 
     /* budget: enter only if all `count` steps are allowed (sub and jb fuse;
      * the rare path undoes the sub) */
@@ -394,10 +456,12 @@ static bool emit_block(dbt_t *d, const uint32_t *store, uint32_t start, bool str
     }
     /* chain the jumps that were waiting for this block */
     size_t kept = 0;
+    d->block_end[start] = b->len;
     for (size_t k = 0; k < d->npatch; k++) {
-        if (d->patch[k].line == start)
+        if (d->patch[k].line == start) {
             dbt_patch_rel32(b, d->patch[k].at, entry);
-        else
+            note_chain(d, d->patch[k].from, start, d->patch[k].at);
+        } else
             d->patch[kept++] = d->patch[k];
     }
     d->npatch = kept;
@@ -411,9 +475,12 @@ static bool translate(dbt_t *d, const uint32_t *store, uint32_t start, bool stri
         d->broken = true;
         return false;
     }
-    if (d->buf.cap - d->buf.len < DBT_BLOCK_ROOM)
+    if (d->buf.cap - d->buf.len < DBT_BLOCK_ROOM) {
+        flush_because(d, "the code buffer is full");
         flush(d); /* full: start over */
+    }
     if (!emit_block(d, store, start, strict)) {
+        flush_because(d, "the code buffer is full");
         flush(d);
         (void)emit_block(d, store, start, strict); /* fits: DBT_BLOCK_ROOM */
     }
@@ -421,7 +488,29 @@ static bool translate(dbt_t *d, const uint32_t *store, uint32_t start, bool stri
         d->broken = true;
         return false;
     }
-    return d->block_len[start] != 0u;
+    if (d->block_len[start] == 0u)
+        return false;
+    if (d->obs != NULL) {
+        const uint8_t *code = d->mem.base + d->block_at[start];
+        ssem_event_t ev = {.kind = SSEM_EVENT_TRANSLATE,
+                           .why = strict ? "strict" : "lenient",
+                           .line = start,
+                           .count = d->block_len[start],
+                           .words = store + start,
+                           .code = code,
+                           .code_len = d->block_end[start] - d->block_at[start],
+                           .host_address = (uint64_t)(uintptr_t)code};
+        emit_event(d, &ev);
+        for (uint32_t k = 0; k < d->nchain; k++) {
+            ssem_event_t c = {.kind = SSEM_EVENT_CHAIN,
+                              .why = "direct jump",
+                              .line = d->chain[k].to,
+                              .from_line = d->chain[k].from,
+                              .host_address = (uint64_t)(uintptr_t)(d->mem.base + d->chain[k].at)};
+            emit_event(d, &c);
+        }
+    }
+    return true;
 }
 
 /* ------------------------------------------------------------ the engine */
@@ -452,20 +541,35 @@ static void dbt_destroy(void *priv)
 }
 
 /* One reference step, noticing a write into baked code. */
-static ssem_stop_t step_one(dbt_t *d, ssem_t *m)
+static ssem_stop_t step_one(dbt_t *d, ssem_t *m, const char *reason)
 {
+    uint64_t before = m->steps;
+    uint32_t line = (m->ci + 1u) & SSEM_LINE_MASK;
     ssem_stop_t why = ssem_step(m);
+    fallback_event(d, line, m->steps - before, reason);
     if (why != SSEM_FAULT && ssem_word_function(m->pi) == SSEM_F3)
         after_store(d, m->store, ssem_word_line(m->pi));
     return why;
+}
+
+/* Steps handed to ssem_run, reported. */
+static ssem_stop_t run_by_ref(dbt_t *d, ssem_t *m, uint64_t budget, const char *why)
+{
+    uint64_t before = m->steps;
+    uint32_t line = (m->ci + 1u) & SSEM_LINE_MASK;
+    ssem_stop_t stop = ssem_run(m, budget, 0);
+    fallback_event(d, line, m->steps - before, why);
+    return stop;
 }
 
 static ssem_stop_t dbt_run(void *priv, ssem_t *m, uint64_t budget)
 {
     dbt_t *d = priv;
     if (d->broken)
-        return ssem_run(m, budget, 0);
+        return run_by_ref(d, m, budget, "no executable memory");
     if (m->lenient != d->lenient || !store_matches(d, m->store)) {
+        flush_because(d, m->lenient != d->lenient ? "the fault mode changed"
+                                                   : "the store changed between calls");
         flush(d);
         d->lenient = m->lenient;
     }
@@ -480,16 +584,19 @@ static ssem_stop_t dbt_run(void *priv, ssem_t *m, uint64_t budget)
         if ((strict && (next & SSEM_CI_FAULT_BITS) != 0u) || !translatable(d, m->store, line) ||
             (d->block_len[line] == 0u && !translate(d, m->store, line, strict))) {
             if (d->broken)
-                return ssem_run(m, left, 0);
+                return run_by_ref(d, m, left, "no executable memory");
             /* reports the fault, or steps a volatile line */
-            ssem_stop_t why = step_one(d, m);
+            ssem_stop_t why = step_one(d, m,
+                                       (strict && (next & SSEM_CI_FAULT_BITS) != 0u)
+                                           ? "the fetch faults"
+                                           : "a volatile line");
             if (why != SSEM_RUNNING)
                 return why;
             left--;
             continue;
         }
-        if (left < d->block_len[line])
-            return ssem_run(m, left, 0); /* the tail of the budget, step by step */
+        if (left < d->block_len[line]) /* the tail of the budget, step by step */
+            return run_by_ref(d, m, left, "the budget ends inside the block");
 
         d->ctx.store = m->store;
         d->ctx.left = left;
@@ -513,12 +620,69 @@ static ssem_stop_t dbt_run(void *priv, ssem_t *m, uint64_t budget)
     return SSEM_LIMIT;
 }
 
+static void dbt_attach(void *priv, ssem_observer_t *obs)
+{
+    dbt_t *d = priv;
+    d->obs = obs;
+}
+
+/* The V-state: the store in place (rbx points at m->store), the registers
+ * the next entry loads, and the code cache, which interp ignores. */
+static void dbt_describe(void *priv, const ssem_t *m, ssem_vstate_t *v)
+{
+    const dbt_t *d = priv;
+    uint32_t next = m->ci + 1u, line = next & SSEM_LINE_MASK, hi = next & ~SSEM_LINE_MASK;
+    snprintf(v->form, sizeof v->form,
+             "translated x86-64 code: the Baby's line is the host's program counter (the "
+             "block being run); A, PI and CI's high bits live in host registers; the store "
+             "stays in the ssem_t, addressed through rbx");
+    snprintf(v->interp, sizeof v->interp,
+             "S = rbx[0..31]; A = r13d; PI = ebp; CI = r15d + L - 1, L the line of the "
+             "host code about to run (CI = r15d + L at an STP)");
+    ssem_vstate_add(v, "rbx", "S (in place)", "&m->store[0]: the T-state's store itself");
+    ssem_vstate_add(v, "r13d", "A", "0x%08" PRIx32, m->a);
+    ssem_vstate_add(v, "ebp", "PI", "0x%08" PRIx32, m->pi);
+    ssem_vstate_add(v, "r15d", "CI = r15d + L - 1", "0x%08" PRIx32 " (CI's bits above the line)",
+                    m->lamp ? (m->ci & ~SSEM_LINE_MASK) : hi);
+    if (m->lamp)
+        ssem_vstate_add(v, "host pc", "CI = r15d + L", "left the code at the STP of line %u",
+                        (unsigned)(m->ci & SSEM_LINE_MASK));
+    else if (d->broken)
+        ssem_vstate_add(v, "host pc", "L", "no executable memory: ssem_run steps line %u",
+                        (unsigned)line);
+    else if (d->block_len[line] != 0u)
+        ssem_vstate_add(v, "host pc", "L", "code+0x%zx, the block of line %u", d->block_at[line],
+                        (unsigned)line);
+    else
+        ssem_vstate_add(v, "host pc", "L", "line %u is not translated yet (C translates it)",
+                        (unsigned)line);
+    for (uint32_t l = 0; l < SSEM_LINES; l++) {
+        if (d->block_len[l] == 0u)
+            continue;
+        char name[40];
+        snprintf(name, sizeof name, "block %u-%u", (unsigned)l,
+                 (unsigned)(l + d->block_len[l] - 1u));
+        ssem_vstate_add(v, name, "", "code+0x%zx, %zu bytes, %u instructions", d->block_at[l],
+                        d->block_end[l] - d->block_at[l], (unsigned)d->block_len[l]);
+    }
+    ssem_vstate_add(v, "ctx.mask", "", "0x%08" PRIx32 " (lines baked into code)", d->ctx.mask);
+    ssem_vstate_add(v, "volatile", "", "0x%08" PRIx32 " (lines stepped by the reference)",
+                    d->volatile_mask);
+    ssem_vstate_add(v, "m->lamp", "lamp", "%s", m->lamp ? "true" : "false");
+    /* interp, applied to the registers as the next entry loads them */
+    v->tstate.a = m->a;
+    v->tstate.pi = m->pi;
+    v->tstate.ci = m->lamp ? m->ci : hi + line - 1u;
+}
+
 const ssem_engine_ops_t ssem_engine_dbt_ops = {
     "dbt",
     "dynamic binary translator to x86-64: chained basic blocks, flushed when a STO hits code",
     dbt_create,
     dbt_destroy,
     dbt_run,
+    dbt_attach,
+    dbt_describe,
 };
 
 #else

@@ -26,6 +26,8 @@
  */
 #include "internal.h"
 
+#include <inttypes.h>
+#include <stdio.h>
 #include <string.h>
 
 #if (defined(__GNUC__) || defined(__clang__)) && !defined(SSEM_PORTABLE_DISPATCH)
@@ -208,10 +210,49 @@ out:
 #undef HANDLERS_OF_LINE
 }
 
+/* The V-state fast_run builds on entry from m, and keeps while it runs:
+ * S, disp (a handler per line), a, pi, hi, and the handler running. It keeps
+ * nothing between calls, so this is what it would hold at the next fetch. */
+static void fast_describe(void *priv, const ssem_t *m, ssem_vstate_t *v)
+{
+    (void)priv;
+    uint32_t next = m->ci + 1u, line = next & SSEM_LINE_MASK, hi = next & ~SSEM_LINE_MASK;
+    snprintf(v->form, sizeof v->form,
+             "threaded code: a copy S of the store, a table disp of one handler per line "
+             "(its line and function baked in), A, PI and CI's bits above the line in C "
+             "locals; the line is implied by the handler running");
+    snprintf(v->interp, sizeof v->interp,
+             "S = S[0..31]; A = a; PI = pi; CI = hi + L - 1, L the line of the handler "
+             "about to run (CI = hi + L at an STP); disp is ignored (a cache of S)");
+    for (uint32_t l = 0; l < SSEM_LINES; l++) {
+        char name[40], maps[16];
+        uint32_t f = ssem_word_function(m->store[l]);
+        snprintf(name, sizeof name, "S[%u], disp[%u]", (unsigned)l, (unsigned)l);
+        snprintf(maps, sizeof maps, "S[%u]", (unsigned)l);
+        ssem_vstate_add(v, name, maps, "0x%08" PRIx32 ", handler h_%u_%u (%s of line %u)",
+                        m->store[l], (unsigned)l, (unsigned)f, ssem_op_info(f)->mnemonic,
+                        (unsigned)l);
+    }
+    ssem_vstate_add(v, "a", "A", "0x%08" PRIx32, m->a);
+    ssem_vstate_add(v, "pi", "PI", "0x%08" PRIx32, m->pi);
+    ssem_vstate_add(v, "hi", "CI = hi + L - 1", "0x%08" PRIx32 " (CI's bits above the line)",
+                    m->lamp ? (m->ci & ~SSEM_LINE_MASK) : hi);
+    if (m->lamp)
+        ssem_vstate_add(v, "handler", "CI = hi + L", "left h_%u_7 (the STP of line %u)",
+                        (unsigned)(m->ci & SSEM_LINE_MASK), (unsigned)(m->ci & SSEM_LINE_MASK));
+    else
+        ssem_vstate_add(v, "handler", "L", "disp[%u] = h_%u_%u, about to run", (unsigned)line,
+                        (unsigned)line, (unsigned)ssem_word_function(m->store[line]));
+    ssem_vstate_add(v, "m->lamp", "lamp", "%s", m->lamp ? "true" : "false");
+    v->tstate.ci = m->lamp ? m->ci : hi + line - 1u;
+}
+
 const ssem_engine_ops_t ssem_engine_fast_ops = {
     "fast",
     "line-specialised threaded interpreter: one handler per line and function",
     NULL,
     NULL,
     fast_run,
+    NULL,
+    fast_describe,
 };

@@ -47,12 +47,34 @@ int ssem_state_read(const char *text, size_t len, const char *name, ssem_image_t
  * identically for every engine), so an engine's loop has nothing to check
  * but its own work. create may return NULL for "no private state"; it
  * returns SSEM_ENGINE_NOMEM on failure. */
+/* Where an engine reports its events (ssem_engine_observe): one per engine
+ * object, owned by src/engine.c, handed to the engine by `attach`. */
+typedef struct ssem_observer {
+    ssem_observer_fn fn; /* NULL: nobody is watching (the counts are kept) */
+    void *user;
+    ssem_engine_stats_t stats;
+} ssem_observer_t;
+
+/* Counts an event and passes it to the observer, if any. */
+void ssem_observer_emit(ssem_observer_t *o, const ssem_event_t *ev);
+
+/* Fills v for an engine whose V-state is the T-state itself (ref), and the
+ * common part of the others: v->tstate = *m, no items. */
+void ssem_vstate_init(ssem_vstate_t *v, const ssem_t *m);
+/* Appends an item (printf rules for the value); silently dropped when full. */
+void ssem_vstate_add(ssem_vstate_t *v, const char *name, const char *maps, const char *fmt, ...)
+    SSEM_PRINTF(4, 5);
+
 typedef struct ssem_engine_ops {
     const char *name;
     const char *summary;
     void *(*create)(void);
     void (*destroy)(void *priv);
     ssem_stop_t (*run)(void *priv, ssem_t *m, uint64_t budget);
+    /* optional: keep obs (valid for the engine's life) to report events */
+    void (*attach)(void *priv, ssem_observer_t *obs);
+    /* optional: describe the V-state for m (ssem_engine_describe) */
+    void (*describe)(void *priv, const ssem_t *m, ssem_vstate_t *v);
 } ssem_engine_ops_t;
 #define SSEM_ENGINE_NOMEM ((void *)-1)
 
