@@ -1,7 +1,10 @@
 # ssem - the Manchester Baby as a virtual machine.
 #
 #   make                 library (build/libssem.a) and the command (build/ssem)
-#   make check           every test: unit tests, golden programs, corpus, CLI (bats)
+#   make check           every test: unit tests, golden programs, corpus, CLI (bats),
+#                        the unit tests in wasm and the browser tests (WEB_TESTS=)
+#   make deps            install what the tests need (Debian packages, npm ci)
+#   make web             the web page in build-web/ (web/web.mk, docs/web.md)
 #   make check SAN=1     the same under AddressSanitizer + UBSan (build-san/)
 #   make CC=clang WERROR=1   what CI builds
 #   make fuzz            libFuzzer harnesses (clang) in build-fuzz/
@@ -31,8 +34,14 @@ UNIT_SRC  := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 FUZZ_SRC  := $(sort $(wildcard tests/fuzz/fuzz_*.c))
 
-.PHONY: all check unit cli clean fuzz bench prove prove-mutants
+.PHONY: all check unit cli clean fuzz bench prove prove-mutants deps
 all: $(BUILD)/libssem.a $(BUILD)/ssem
+
+# the web page (docs/web.md): make web, make web-check; its tests (the
+# library's unit tests in wasm, the browser tests) are part of make check,
+# except under SAN=1 (they do not use the sanitized build) or WEB_TESTS=
+include web/web.mk
+WEB_TESTS ?= $(if $(SAN),,1)
 
 $(BUILD)/obj/%.o: src/%.c include/ssem.h src/internal.h | $(BUILD)/obj
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
@@ -53,8 +62,14 @@ $(BUILD)/obj $(BUILD)/obj/tools $(BUILD)/tests:
 	mkdir -p $@
 
 unit: $(UNIT_BIN)
-check: all $(UNIT_BIN)
-	@SSEM=$(BUILD)/ssem BUILD=$(BUILD) bash tests/run.sh $(UNIT_BIN)
+check: all $(UNIT_BIN) $(if $(WEB_TESTS),web $(WEB_UNIT_BIN))
+	@SSEM=$(BUILD)/ssem BUILD=$(BUILD) WEB_TESTS=$(WEB_TESTS) \
+	  bash tests/run.sh $(UNIT_BIN) $(if $(WEB_TESTS),$(WEB_UNIT_BIN))
+
+# what the tests need on a fresh Debian machine (Debian packages, and
+# playwright-core from npm for the browser tests): installs what is missing
+deps:
+	@bash .ci/deps.sh
 
 # libFuzzer harnesses: one binary per tests/fuzz/fuzz_*.c
 FUZZ_BIN := $(FUZZ_SRC:tests/fuzz/%.c=build-fuzz/%)
@@ -72,6 +87,8 @@ bench: $(BUILD)/ssem $(BUILD)/bench
 
 clean:
 	rm -rf build build-san build-fuzz build-*
+
+
 
 # the proof (docs/verification.md): Frama-C WP proves that the reference step
 # ssem_step is T-next (proof/tnext.h), with no run-time errors. Needs Debian's

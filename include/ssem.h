@@ -32,6 +32,7 @@
 #ifndef SSEM_H
 #define SSEM_H
 
+#include <signal.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -40,7 +41,41 @@
 extern "C" {
 #endif
 
+/* ------------------------------------------------------------------------
+ * Version and linkage.
+ *
+ * The macros give the version of the header a program was compiled with;
+ * ssem_version() gives that of the library it runs against. A program (or
+ * a binding such as python/ssem.py) that must not run against an
+ * incompatible library compares the two: the major number changes when the
+ * ABI does (the shared library's SONAME is libssem.so.MAJOR).
+ * ---------------------------------------------------------------------- */
+#define SSEM_VERSION_MAJOR 0
+#define SSEM_VERSION_MINOR 1
+#define SSEM_VERSION_PATCH 0
+/* the three numbers above, as text */
 #define SSEM_VERSION "0.1.0"
+/* One comparable number: 10000 * major + 100 * minor + patch (0.1.0 -> 100). */
+#define SSEM_VERSION_NUM \
+    (SSEM_VERSION_MAJOR * 10000L + SSEM_VERSION_MINOR * 100L + SSEM_VERSION_PATCH)
+
+/* SSEM_API marks every function of the public API. The library is compiled
+ * with -fvisibility=hidden, so only these are exported from libssem.so;
+ * tests/pkg/symbols.sh checks that the exported set is exactly what this
+ * header declares. Define SSEM_API before including this header to override
+ * it (e.g. a WebAssembly build keeping the functions alive). */
+#ifndef SSEM_API
+#if defined(__GNUC__) || defined(__clang__)
+#define SSEM_API __attribute__((visibility("default")))
+#else
+#define SSEM_API
+#endif
+#endif
+
+/* The library's version, as SSEM_VERSION_NUM and as SSEM_VERSION were when
+ * the library was built. */
+SSEM_API long ssem_version(void);
+SSEM_API const char *ssem_version_string(void);
 
 /* ------------------------------------------------------------------------
  * The instruction set, defined once.
@@ -111,7 +146,7 @@ typedef struct ssem_op_info {
     unsigned flags;       /* SSEM_HAS_OPERAND | ...                      */
 } ssem_op_info_t;
 
-const ssem_op_info_t *ssem_op_info(uint32_t function); /* function & 7 */
+SSEM_API const ssem_op_info_t *ssem_op_info(uint32_t function); /* function & 7 */
 
 /* ------------------------------------------------------------------------
  * The machine: the T-state of SPEC section 1, plus derived counters and the
@@ -140,15 +175,15 @@ typedef enum ssem_stop {
     SSEM_BREAK        /* the next fetch is from a line in the run's breakpoints   */
 } ssem_stop_t;
 
-const char *ssem_stop_name(ssem_stop_t why); /* "running", "halted", "fault", "limit", "break" */
+SSEM_API const char *ssem_stop_name(ssem_stop_t why); /* "running", "halted", "fault", "limit", "break" */
 
 /* KSC + KCC: store, A, CI, PI zero, lamp off, steps zero. `lenient` is kept. */
-void ssem_reset(ssem_t *m);
+SSEM_API void ssem_reset(ssem_t *m);
 
 /* One step of T-next (SPEC section 3-4). Returns SSEM_RUNNING, SSEM_HALTED or
  * SSEM_FAULT. A machine whose lamp is lit does not step: it returns
  * SSEM_HALTED or SSEM_FAULT again and changes nothing (use ssem_resume). */
-ssem_stop_t ssem_step(ssem_t *m);
+SSEM_API ssem_stop_t ssem_step(ssem_t *m);
 
 /* Runs until STP, a fault, a breakpoint or `budget` steps, whichever comes
  * first; never executes more than `budget` instructions.
@@ -161,26 +196,71 @@ ssem_stop_t ssem_step(ssem_t *m);
  *
  * A machine whose lamp is lit returns SSEM_HALTED (or SSEM_FAULT) at once;
  * otherwise budget 0 returns SSEM_LIMIT at once (before any breakpoint). */
-ssem_stop_t ssem_run(ssem_t *m, uint64_t budget, uint32_t breakpoints);
+SSEM_API ssem_stop_t ssem_run(ssem_t *m, uint64_t budget, uint32_t breakpoints);
 
 /* The operator clears the lamp; the next step continues from CI + 1. */
-void ssem_resume(ssem_t *m);
+SSEM_API void ssem_resume(ssem_t *m);
 
 /* (There is no "poke": write m->store[line] directly. Engines notice a
  * changed store themselves on their next run; see "Engines" below.) */
 
 /* Equal T-states: store, A, CI, PI and lamp (SPEC section 1). */
-bool ssem_tstate_equal(const ssem_t *x, const ssem_t *y);
+SSEM_API bool ssem_tstate_equal(const ssem_t *x, const ssem_t *y);
 
 /* Why a fault happened, for a machine stopped with SSEM_FAULT. Writes a
  * sentence into buf (always terminated). */
-void ssem_fault_reason(const ssem_t *m, char *buf, size_t size);
+SSEM_API void ssem_fault_reason(const ssem_t *m, char *buf, size_t size);
 
 /* Seconds the Baby would have taken for `steps` instructions at a digit
  * period of `digit_period_us` microseconds (10 gives 1.44 ms an instruction). */
-double ssem_time_1948(uint64_t steps, double digit_period_us);
+SSEM_API double ssem_time_1948(uint64_t steps, double digit_period_us);
 #define SSEM_DIGIT_PERIOD_US 10.0
 #define SSEM_DIGITS_PER_INSTRUCTION 144u /* 36 digits a word time, 4 word times */
+
+/* ------------------------------------------------------------------------
+ * Handles and accessors: the machine without its layout.
+ *
+ * For callers that cannot or should not see struct ssem's fields: language
+ * bindings (python/ssem.py), the WebAssembly page, programs that want to
+ * keep working when a later version of the library adds a field. A machine
+ * from ssem_new() is used with every function above exactly like one on the
+ * stack; these calls only read and write it by name, so a binding never
+ * mirrors the struct (and an ABI change cannot silently corrupt memory).
+ * ---------------------------------------------------------------------- */
+
+/* A new machine, as after ssem_reset (lenient off), or NULL when out of
+ * memory. Free it with ssem_free (NULL is accepted). */
+SSEM_API ssem_t *ssem_new(void);
+SSEM_API void ssem_free(ssem_t *m);
+
+/* The 32-bit registers and flags of a machine, by name. */
+typedef enum ssem_reg {
+    SSEM_REG_A = 0,  /* accumulator                                        */
+    SSEM_REG_CI,     /* control instruction (all 32 bits)                  */
+    SSEM_REG_PI,     /* present instruction                                */
+    SSEM_REG_LAMP,   /* stop lamp: 0 or 1                                  */
+    SSEM_REG_FAULT,  /* 1 when the lamp was lit by a fault: 0 or 1         */
+    SSEM_REG_LENIENT, /* option: 1 turns the CI bits 13-15 fetch check off */
+    SSEM_REG_COUNT
+} ssem_reg_t;
+
+/* The register's value (flags as 0 or 1); 0 for a name out of range. */
+SSEM_API uint32_t ssem_get(const ssem_t *m, ssem_reg_t reg);
+/* Sets a register (flags: any non-zero value sets them). A fault is always
+ * shown by the lamp, so setting FAULT lights LAMP and clearing LAMP clears
+ * FAULT, as ssem_resume does. Returns 0, or -1 for a name out of range. */
+SSEM_API int ssem_set(ssem_t *m, ssem_reg_t reg, uint32_t value);
+/* "A", "CI", "PI", "LAMP", "FAULT", "LENIENT"; NULL for a name out of range. */
+SSEM_API const char *ssem_reg_name(ssem_reg_t reg);
+
+/* Instructions executed (STP counted); set it when restoring a machine. */
+SSEM_API uint64_t ssem_get_steps(const ssem_t *m);
+SSEM_API void ssem_set_steps(ssem_t *m, uint64_t steps);
+
+/* Store line `line` (taken mod 32, as the machine's n field is). A write
+ * needs no notice to engines: they notice a changed store themselves. */
+SSEM_API uint32_t ssem_store_get(const ssem_t *m, uint32_t line);
+SSEM_API void ssem_store_set(ssem_t *m, uint32_t line, uint32_t word);
 
 /* ------------------------------------------------------------------------
  * Engines: several ways to run the same machine, behind one interface.
@@ -199,18 +279,18 @@ double ssem_time_1948(uint64_t steps, double digit_period_us);
 typedef struct ssem_engine ssem_engine_t;
 
 /* The engines built in, best first; NULL-terminated list of names. */
-const char *const *ssem_engine_names(void);
+SSEM_API const char *const *ssem_engine_names(void);
 /* One line describing an engine, or NULL if there is none of that name. */
-const char *ssem_engine_summary(const char *name);
+SSEM_API const char *ssem_engine_summary(const char *name);
 /* The default engine: the fastest available. */
-const char *ssem_engine_default(void);
+SSEM_API const char *ssem_engine_default(void);
 /* A new engine, or NULL (unknown name, or out of memory). */
-ssem_engine_t *ssem_engine_new(const char *name);
-void ssem_engine_free(ssem_engine_t *e);
-const char *ssem_engine_name(const ssem_engine_t *e);
+SSEM_API ssem_engine_t *ssem_engine_new(const char *name);
+SSEM_API void ssem_engine_free(ssem_engine_t *e);
+SSEM_API const char *ssem_engine_name(const ssem_engine_t *e);
 /* As ssem_run (the same budget and breakpoint rules), by this engine. */
-ssem_stop_t ssem_engine_run(ssem_engine_t *e, ssem_t *m, uint64_t budget,
-                            uint32_t breakpoints);
+SSEM_API ssem_stop_t ssem_engine_run(ssem_engine_t *e, ssem_t *m, uint64_t budget,
+                                     uint32_t breakpoints);
 
 /* ------------------------------------------------------------------------
  * Watching an engine work (the lecture made visible): an optional observer
@@ -249,7 +329,7 @@ typedef struct ssem_event {
 typedef void (*ssem_observer_fn)(void *user, const ssem_event_t *event);
 
 /* Calls fn(user, event) for every event of e from now on; fn NULL: none. */
-void ssem_engine_observe(ssem_engine_t *e, ssem_observer_fn fn, void *user);
+SSEM_API void ssem_engine_observe(ssem_engine_t *e, ssem_observer_fn fn, void *user);
 
 /* The events of an engine's life so far, counted (whether observed or not). */
 typedef struct ssem_engine_stats {
@@ -264,7 +344,7 @@ typedef struct ssem_engine_stats {
     uint64_t fallback_steps; /* steps the reference step ran for the engine     */
 } ssem_engine_stats_t;
 
-void ssem_engine_stats(const ssem_engine_t *e, ssem_engine_stats_t *stats);
+SSEM_API void ssem_engine_stats(const ssem_engine_t *e, ssem_engine_stats_t *stats);
 
 /* An engine's own state (its V-state, SPEC section 8) and the T-state that
  * its interp maps it to, described for people: where the engine keeps each
@@ -291,7 +371,7 @@ typedef struct ssem_vstate {
 
 /* Describes e's V-state for the machine m (the T-state e was last run on, or
  * will run from) into *v. */
-void ssem_engine_describe(ssem_engine_t *e, const ssem_t *m, ssem_vstate_t *v);
+SSEM_API void ssem_engine_describe(ssem_engine_t *e, const ssem_t *m, ssem_vstate_t *v);
 
 /* ------------------------------------------------------------------------
  * The stepwise-correctness checker (SPEC section 8): two engines run side by
@@ -314,12 +394,12 @@ typedef struct ssem_verify_result {
 /* Runs engines a and b from `start` for at most max_steps steps, comparing
  * every `stride` (>= 1) steps. Returns 0 when it could run (the outcome is in
  * *res), -1 when an engine name is unknown. */
-int ssem_verify(const char *a, const char *b, const ssem_t *start, uint64_t max_steps,
-                uint64_t stride, ssem_verify_result_t *res);
+SSEM_API int ssem_verify(const char *a, const char *b, const ssem_t *start, uint64_t max_steps,
+                         uint64_t stride, ssem_verify_result_t *res);
 
 /* Fills m's store with a random program (biased towards plain instructions,
  * small operands and jump words) from a 64-bit seed state; A = CI = 0. */
-void ssem_random_store(ssem_t *m, uint64_t *seed);
+SSEM_API void ssem_random_store(ssem_t *m, uint64_t *seed);
 
 /* ------------------------------------------------------------------------
  * The observer's view (SPEC section 5): what the monitor CRT shows, as a
@@ -341,8 +421,8 @@ typedef struct ssem_frame {
 
 /* The frame the monitor shows. `running` selects the C tube's running form;
  * the action line (0-31) is the row drawn brighter. */
-void ssem_render(const ssem_t *m, ssem_tube_t tube, uint32_t action_line, bool running,
-                 ssem_frame_t *frame);
+SSEM_API void ssem_render(const ssem_t *m, ssem_tube_t tube, uint32_t action_line, bool running,
+                          ssem_frame_t *frame);
 
 /* The frame as text: 32 lines of 32 cells, each line ending in '\n'. Plain
  * ASCII: '.' a dot (0), '-' a dash (1), the bright row's cells as ':' and
@@ -350,11 +430,11 @@ void ssem_render(const ssem_t *m, ssem_tube_t tube, uint32_t action_line, bool r
  * Returns the length written (without the NUL), or 0 (and an empty string,
  * when size > 0) if size is too small: 32 x 33 + 1 bytes suffice for ASCII,
  * 32 x (32 x 3 + 1) + 1 for Unicode. */
-size_t ssem_frame_text(const ssem_frame_t *frame, bool unicode, char *buf, size_t size);
+SSEM_API size_t ssem_frame_text(const ssem_frame_t *frame, bool unicode, char *buf, size_t size);
 
 /* "S", "A", "C" and back. Returns 0, or -1 for an unknown name. */
-const char *ssem_tube_name(ssem_tube_t tube);
-int ssem_tube_parse(const char *name, ssem_tube_t *tube);
+SSEM_API const char *ssem_tube_name(ssem_tube_t tube);
+SSEM_API int ssem_tube_parse(const char *name, ssem_tube_t *tube);
 
 /* ------------------------------------------------------------------------
  * Diagnostics: every parser error carries file, line, column and message.
@@ -368,8 +448,19 @@ typedef struct ssem_diag {
 
 /* "file:line:col: message\n", then the source line and a caret under the
  * column when the text is given and the line exists. Returns buf. */
-char *ssem_diag_format(const ssem_diag_t *d, const char *text, size_t len, char *buf,
-                       size_t size);
+SSEM_API char *ssem_diag_format(const ssem_diag_t *d, const char *text, size_t len, char *buf,
+                                size_t size);
+
+/* A diagnostic without its layout, for bindings (see "Handles" above): a
+ * new zeroed one (NULL when out of memory), its free (NULL accepted), and
+ * its fields. file is NULL when the loader was given no name; message is
+ * never NULL. */
+SSEM_API ssem_diag_t *ssem_diag_new(void);
+SSEM_API void ssem_diag_free(ssem_diag_t *d);
+SSEM_API const char *ssem_diag_file(const ssem_diag_t *d);
+SSEM_API int ssem_diag_line(const ssem_diag_t *d);
+SSEM_API int ssem_diag_col(const ssem_diag_t *d);
+SSEM_API const char *ssem_diag_message(const ssem_diag_t *d);
 
 /* ------------------------------------------------------------------------
  * Program images and file formats (docs/formats.md).
@@ -385,9 +476,9 @@ typedef enum ssem_format {
     SSEM_FORMAT_COUNT
 } ssem_format_t;
 
-const char *ssem_format_name(ssem_format_t f); /* "auto", "listing", "snp", ... */
+SSEM_API const char *ssem_format_name(ssem_format_t f); /* "auto", "listing", "snp", ... */
 /* Parses a name as accepted by --format; returns 0 and sets *f, or -1. */
-int ssem_format_parse(const char *name, ssem_format_t *f);
+SSEM_API int ssem_format_parse(const char *name, ssem_format_t *f);
 
 #define SSEM_MAX_WARNINGS 16
 
@@ -413,19 +504,20 @@ typedef struct ssem_image {
  * m->lenient is kept. *img receives the store as read, its format and the
  * warnings (the caller shows them). Returns 0, or -1 with *err filled and *m
  * unchanged. */
-int ssem_load_machine(const char *text, size_t len, const char *name, ssem_format_t format,
-                      ssem_t *m, ssem_image_t *img, ssem_diag_t *err);
+SSEM_API int ssem_load_machine(const char *text, size_t len, const char *name,
+                               ssem_format_t format, ssem_t *m, ssem_image_t *img,
+                               ssem_diag_t *err);
 
 /* Reads a program image only (for converters: no registers). As
  * ssem_load_machine, but a state file gives its store alone, with a warning
  * that its registers are not read. A text with no store lines in it is an
  * error. */
-int ssem_load(const char *text, size_t len, const char *name, ssem_format_t format,
-              ssem_image_t *img, ssem_diag_t *err);
+SSEM_API int ssem_load(const char *text, size_t len, const char *name, ssem_format_t format,
+                       ssem_image_t *img, ssem_diag_t *err);
 
 /* Loading an image sets store lines (those defined; others become 0) and
  * leaves A = CI = 0 (SPEC section 1): reset, then the store. */
-void ssem_load_image(ssem_t *m, const ssem_image_t *img);
+SSEM_API void ssem_load_image(ssem_t *m, const ssem_image_t *img);
 
 /* A buffer of SSEM_TEXT_MAX bytes always holds the text of ssem_write and
  * ssem_write_state (the largest, a listing of 32 "NUM" words, is under 1.8 KB). */
@@ -434,8 +526,8 @@ void ssem_load_image(ssem_t *m, const ssem_image_t *img);
 /* Writes the store in a format (LISTING, SNP or ASM) into buf, NUL-terminated.
  * Returns the length written (without the NUL), or 0 (and an empty string
  * when size > 0) when the format cannot be written or size is too small. */
-size_t ssem_write(ssem_format_t format, const uint32_t store[SSEM_LINES], char *buf,
-                  size_t size);
+SSEM_API size_t ssem_write(ssem_format_t format, const uint32_t store[SSEM_LINES], char *buf,
+                           size_t size);
 
 /* ------------------------------------------------------------------------
  * Assembler support and disassembler.
@@ -445,10 +537,10 @@ size_t ssem_write(ssem_format_t format, const uint32_t store[SSEM_LINES], char *
  * that is not a plain instruction (any ignored bit set, or an operand on a
  * function that takes none). Assembling the text gives the word back exactly.
  * Returns buf. */
-char *ssem_disasm_word(uint32_t word, char *buf, size_t size);
+SSEM_API char *ssem_disasm_word(uint32_t word, char *buf, size_t size);
 
 /* The word as 32 characters of 0/1, bit 0 first, plus NUL (size >= 33). */
-char *ssem_word_bits(uint32_t word, char *buf, size_t size);
+SSEM_API char *ssem_word_bits(uint32_t word, char *buf, size_t size);
 
 /* ------------------------------------------------------------------------
  * State files: a snapshot (.snp) whose first line, a ';' comment that other
@@ -460,7 +552,143 @@ char *ssem_word_bits(uint32_t word, char *buf, size_t size);
 #define SSEM_STATE_VERSION 2 /* written; versions 1 and 2 are read */
 
 /* The whole machine as a state file, into buf as ssem_write does. */
-size_t ssem_write_state(const ssem_t *m, char *buf, size_t size);
+SSEM_API size_t ssem_write_state(const ssem_t *m, char *buf, size_t size);
+
+/* ------------------------------------------------------------------------
+ * Time travel (src/history.c): a machine's timeline, for debuggers and
+ * front ends. Built only on the calls above.
+ *
+ * A history holds the current state, periodic snapshots (a copy of the
+ * ssem_t every K steps; at most `max_snapshots`: when full, K doubles and
+ * every other snapshot is dropped, so memory stays bounded however long the
+ * run) and the steps at which a halted machine was resumed. A run being
+ * deterministic, the exact state at any earlier step is the nearest snapshot
+ * re-executed by the engine with the exact budget.
+ *
+ *     ssem_history_t *h = ssem_history_new(&m, engine, 0);   // m: loaded
+ *     ssem_history_set_breakpoints(h, 1u << 13);
+ *     ssem_history_stop_t st = ssem_history_run(h, UINT64_MAX); // st.why == SSEM_HISTORY_BREAK
+ *     ssem_history_seek(h, ssem_history_state(h)->steps - 3);     // reverse-step 3
+ *     st = ssem_history_reverse_continue(h);                      // the previous hit
+ *     ssem_history_free(h);   // the engine is the caller's: free it afterwards
+ *
+ * Changing the machine other than by running it (a debugger's `set`, the
+ * panel's keys) goes through ssem_history_rebase: the changed state becomes
+ * the new start and everything before it is forgotten. Resuming a halted
+ * machine (STP) is recorded instead, and re-executed by seeks.
+ *
+ * A fault is not a step (SPEC section 4): a machine that faulted at step s
+ * shows the fault in its current state, and seeking to s gives the state
+ * before the failed fetch.
+ * ---------------------------------------------------------------------- */
+typedef struct ssem_history ssem_history_t;
+
+/* Why a motion stopped. */
+typedef enum ssem_history_why {
+    SSEM_HISTORY_LIMIT,      /* the budget was spent                                 */
+    SSEM_HISTORY_HALTED,     /* STP executed: the lamp is lit                        */
+    SSEM_HISTORY_FAULT,      /* a fetch faulted (CI bits 13-15): the lamp is lit     */
+    SSEM_HISTORY_BREAK,      /* the next fetch is from breakpoint line `line`        */
+    SSEM_HISTORY_WATCH,      /* the last step changed watch target `line`: old -> new */
+    SSEM_HISTORY_START,      /* (reverse) no earlier hit: at the start of the history */
+    SSEM_HISTORY_INTERRUPTED /* the interrupt flag was set                           */
+} ssem_history_why_t;
+
+/* Watch targets: store lines 0-31, then the accumulator and CI. */
+#define SSEM_WATCH_A 32u
+#define SSEM_WATCH_CI 33u
+#define SSEM_WATCH_BIT(target) (UINT64_C(1) << (target))
+
+typedef struct ssem_history_stop {
+    ssem_history_why_t why;
+    uint32_t line;     /* BREAK: the line; WATCH: the target (0-31, SSEM_WATCH_A/_CI) */
+    uint32_t old_word; /* WATCH: the target's value before the step                   */
+    uint32_t new_word; /* WATCH: and after it                                         */
+} ssem_history_stop_t;
+
+/* One executed step, for a listing of the last steps. */
+typedef struct ssem_history_entry {
+    uint64_t step; /* the step's number: the count after it (1 is the first) */
+    uint32_t line; /* the line executed: the CI it was fetched from, & 31    */
+    uint32_t pi;   /* the word executed                                      */
+    uint32_t a;    /* A after the step                                       */
+    uint32_t ci;   /* CI after the step (all 32 bits)                        */
+} ssem_history_entry_t;
+
+#define SSEM_HISTORY_DEFAULT_SNAPSHOTS 4096u
+
+/* A new history starting at *start (any step count). The engine is borrowed:
+ * it must outlive the history. max_snapshots 0 means the default (4096
+ * snapshots of under 200 bytes); at least 4 are kept. NULL when out of
+ * memory. */
+ssem_history_t *ssem_history_new(const ssem_t *start, ssem_engine_t *engine,
+                                 size_t max_snapshots);
+void ssem_history_free(ssem_history_t *h);
+
+/* The current state (valid until the next call that changes the history). */
+const ssem_t *ssem_history_state(const ssem_history_t *h);
+/* The step count of the start of the history: nothing before it is kept. */
+uint64_t ssem_history_first_step(const ssem_history_t *h);
+/* The furthest step of this timeline executed so far (the seek limit). */
+uint64_t ssem_history_last_step(const ssem_history_t *h);
+
+/* Breakpoints (bit L: stop before a fetch from line L) and watches (bit T,
+ * SSEM_WATCH_BIT(T): stop after a step that changes target T). They govern
+ * runs and reverse searches. */
+void ssem_history_set_breakpoints(ssem_history_t *h, uint32_t mask);
+void ssem_history_set_watches(ssem_history_t *h, uint64_t mask);
+uint32_t ssem_history_breakpoints(const ssem_history_t *h);
+uint64_t ssem_history_watches(const ssem_history_t *h);
+
+/* A breakpoint's condition: a breakpoint on `line` hits in state m only when
+ * cond returns true (NULL: always). */
+typedef bool (*ssem_history_cond_t)(void *ctx, uint32_t line, const ssem_t *m);
+void ssem_history_set_condition(ssem_history_t *h, ssem_history_cond_t cond, void *ctx);
+
+/* A flag (set by a signal handler, say) that long runs and searches poll:
+ * when it is non-zero they stop with SSEM_HISTORY_INTERRUPTED. NULL: none. */
+void ssem_history_set_interrupt(ssem_history_t *h, const volatile sig_atomic_t *flag);
+
+/* Runs forward at most `budget` steps from the current state (budget 1 is a
+ * single step), recording snapshots, until STP, a fault, a breakpoint, a
+ * watch hit or the interrupt flag. A halted (STP) machine is resumed first
+ * (ssem_resume, recorded); a faulted one does not move (SSEM_HISTORY_FAULT).
+ * Budget 0 returns LIMIT, and so does a machine whose step count would wrap.
+ * A breakpoint on the next line stops it at once (SSEM_HISTORY_BREAK, no
+ * step): to move on from a breakpoint, ssem_history_step_over first. With
+ * breakpoints or watches set it steps by the reference step, looking at
+ * every state; otherwise the engine runs. */
+ssem_history_stop_t ssem_history_run(ssem_history_t *h, uint64_t budget);
+
+/* One step with breakpoints ignored (watches still stop it): gdb's
+ * step-over, how a front end resumes from a breakpoint. */
+ssem_history_stop_t ssem_history_step_over(ssem_history_t *h);
+
+/* Makes the current state the exact state after `step` steps of this
+ * timeline: first_step <= step <= last_step. Returns 0, or -1 (the current
+ * state unchanged) when step is out of range. */
+int ssem_history_seek(ssem_history_t *h, uint64_t step);
+
+/* Goes back to the latest earlier step (< the current one) at which a
+ * breakpoint hits (the next fetch is from a marked line, the lamp is off and
+ * the condition holds) or a watch hits (that step changed a target). Without
+ * a hit it goes to the start and returns SSEM_HISTORY_START; interrupted, it
+ * leaves the current state as it was. Intervals a previous search has seen
+ * are skipped when no breakpoint or watch now set can hit there. */
+ssem_history_stop_t ssem_history_reverse_continue(ssem_history_t *h);
+
+/* Makes *m the new start (and current state): the operator changed the
+ * machine. Everything before is forgotten; breakpoints and watches are kept. */
+void ssem_history_rebase(ssem_history_t *h, const ssem_t *m);
+
+/* The last up to `n` steps executed before the current state, oldest first,
+ * into out[0..]. Returns how many (fewer near the start of the history). */
+size_t ssem_history_last(ssem_history_t *h, size_t n, ssem_history_entry_t *out);
+
+/* Bytes the history holds; steps re-executed so far to go back in time
+ * (seeks, searches, listings): for tests of its bounds and for measuring. */
+size_t ssem_history_memory(const ssem_history_t *h);
+uint64_t ssem_history_replayed(const ssem_history_t *h);
 
 #ifdef __cplusplus
 }

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # tests/run.sh - runs every test program given, then every tests/cli/*.bats,
-# and closes with one line "N passed, N failed" over all of them.
-# Environment: SSEM (the command under test), BUILD (the build directory).
+# then (with WEB_TESTS=1) the browser tests tests/web/*.test.mjs under
+# `node --test`, and closes with one line "N passed, N failed" over all.
+# Environment: SSEM (the command under test), BUILD (the build directory),
+# WEB_TESTS (1: run the browser tests; a missing tool is a failure).
 set -u
 cd "$(dirname "$0")/.."
 passed=0 failed=0
@@ -28,6 +30,33 @@ if [ ${#bats_files[@]} -gt 0 ]; then
     printf '%s\n' "$out" | grep -vE '^ok ' || true
     echo "bats: $ok passed, $nok failed"
     passed=$((passed + ok)); failed=$((failed + nok))
+fi
+if [ "${WEB_TESTS:-}" = 1 ]; then
+    # the browser tests need node, Debian's chromium, playwright-core (npm ci)
+    # and the built page; each missing one is named and counted as a failure
+    missing=()
+    command -v node >/dev/null || missing+=("node (Debian: nodejs)")
+    [ -x "${CHROMIUM:-/usr/bin/chromium}" ] || missing+=("chromium (Debian: chromium)")
+    [ -d node_modules/playwright-core ] || missing+=("playwright-core (npm ci)")
+    [ -f "${WEB_BUILD:-build-web}/index.html" ] || missing+=("the page (make web: Debian's emscripten)")
+    if [ ${#missing[@]} -gt 0 ]; then
+        for m in "${missing[@]}"; do echo "web: cannot run the browser tests: missing $m"; done
+        echo "web: 'make deps' installs what is missing"
+        failed=$((failed + ${#missing[@]}))
+    else
+        out=$(node --test --test-reporter=tap tests/web/ 2>&1); rc=$?
+        p=$(printf '%s\n' "$out" | sed -n 's/^# pass \([0-9]*\)$/\1/p' | tail -n 1)
+        f=$(printf '%s\n' "$out" | sed -n 's/^# fail \([0-9]*\)$/\1/p' | tail -n 1)
+        if [ -z "$p" ] || [ -z "$f" ]; then
+            printf '%s\n' "$out"; echo "web: node --test printed no # pass / # fail (exit $rc)"
+            p=0 f=1
+        elif [ "$rc" -ne 0 ] || [ "$f" -ne 0 ]; then
+            printf '%s\n' "$out" | grep -vE '^ *(ok |# Subtest|duration_ms|\.\.\.|---|type:)' || true
+            [ "$f" -eq 0 ] && f=1
+        fi
+        echo "web (node --test): $p passed, $f failed"
+        passed=$((passed + p)); failed=$((failed + f))
+    fi
 fi
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -4,6 +4,7 @@
  * the final-state printing of `ssem run`.
  */
 #include "cli.h"
+#include "text.h"
 
 #include <errno.h>
 #include <inttypes.h>
@@ -15,6 +16,7 @@
 #include <unistd.h>
 
 const char *program_name = "ssem";
+const char *command_name = NULL;
 
 void die_usage(const char *fmt, ...)
 {
@@ -22,7 +24,8 @@ void die_usage(const char *fmt, ...)
     va_start(ap, fmt);
     fprintf(stderr, "%s: ", program_name);
     vfprintf(stderr, fmt, ap);
-    fprintf(stderr, "\n(try '%s --help')\n", program_name);
+    fprintf(stderr, "\n(try '%s%s%s --help')\n", program_name, command_name ? " " : "",
+            command_name ? command_name : "");
     va_end(ap);
     exit(EXIT_USAGE);
 }
@@ -132,61 +135,7 @@ int load_machine(const char *file, ssem_format_t format, bool lenient, ssem_t *m
     return rc;
 }
 
-/* ------------------------------------------------------------- options */
-
-/* Matches "--name" or "--name=value"; for options with a value, takes it from
- * "=value" or the next argument. Returns the value, "" for a flag, or NULL. */
-const char *match_option(int argc, char **argv, int *i, const char *name,
-                                bool has_value)
-{
-    const char *arg = argv[*i];
-    size_t n = strlen(name);
-    if (strncmp(arg, name, n) != 0)
-        return NULL;
-    if (arg[n] == '\0') {
-        if (!has_value)
-            return "";
-        if (*i + 1 >= argc)
-            die_usage("option '%s' needs a value", name);
-        return argv[++*i];
-    }
-    if (arg[n] == '=' && has_value)
-        return arg + n + 1;
-    if (arg[n] == '=')
-        die_usage("option '%s' takes no value", name);
-    return NULL;
-}
-
-uint64_t parse_count(const char *opt, const char *text)
-{
-    char *end;
-    errno = 0;
-    if (*text == '-' || *text == '\0')
-        die_usage("%s: '%s' is not a non-negative number", opt, text);
-    unsigned long long v = strtoull(text, &end, 10);
-    if (errno != 0 || *end != '\0')
-        die_usage("%s: '%s' is not a non-negative number", opt, text);
-    return (uint64_t)v;
-}
-
-void take_operand(const char *command, const char *arg, const char **file)
-{
-    if (arg[0] == '-' && arg[1] != '\0')
-        die_usage("%s: unknown option '%s'", command, arg);
-    if (*file != NULL)
-        die_usage("%s: one program at a time ('%s' and '%s')", command, *file, arg);
-    *file = arg;
-}
-
-ssem_format_t parse_format_option(const char *text)
-{
-    ssem_format_t f;
-    if (ssem_format_parse(text, &f) != 0)
-        die_usage("unknown format '%s' (auto, listing, snp, asm, bits, decimal, state)", text);
-    return f;
-}
-
-bool is_help(const char *arg) { return strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0; }
+/* ------------------------------------------------------------- engines */
 
 ssem_engine_t *open_engine(const char *name)
 {
@@ -288,7 +237,7 @@ static void print_register(const char *name, uint32_t w, const char *note)
            note ? note : "");
 }
 
-void print_state(const ssem_t *m, ssem_stop_t why)
+void print_state(const ssem_t *m, ssem_stop_t why, bool interrupted)
 {
     char text[40], when[64], ci_note[64];
     print_monitor(m);
@@ -296,7 +245,7 @@ void print_state(const ssem_t *m, ssem_stop_t why)
     print_register("A", m->a, NULL);
     snprintf(ci_note, sizeof ci_note, "line %u", (unsigned)(m->ci & SSEM_LINE_MASK));
     print_register("CI", m->ci, ci_note);
-    print_register("PI", m->pi, ssem_disasm_word(m->pi, text, sizeof text));
+    print_register("PI", m->pi, obeyed_instruction(m->pi, text, sizeof text));
     switch (why) {
     case SSEM_HALTED:
         printf("stop lamp: lit (STP at line %u)\n", (unsigned)(m->ci & SSEM_LINE_MASK));
@@ -308,7 +257,8 @@ void print_state(const ssem_t *m, ssem_stop_t why)
         break;
     }
     case SSEM_LIMIT:
-        printf("stop lamp: off (step limit reached: still running)\n");
+        printf("stop lamp: off (%s: still running)\n",
+               interrupted ? "interrupted" : "step limit reached");
         break;
     default:
         printf("stop lamp: %s (%s)\n", m->lamp ? "lit" : "off", ssem_stop_name(why));
@@ -319,9 +269,12 @@ void print_state(const ssem_t *m, ssem_stop_t why)
            m->steps, when);
 }
 
-void print_json(const ssem_t *m, ssem_stop_t why)
+void print_json(const ssem_t *m, ssem_stop_t why, bool interrupted)
 {
-    const char *status = why == SSEM_HALTED ? "halted" : why == SSEM_FAULT ? "fault" : "limit";
+    const char *status = why == SSEM_HALTED  ? "halted"
+                         : why == SSEM_FAULT ? "fault"
+                         : interrupted       ? "interrupted"
+                                             : "limit";
     printf("{\"status\":\"%s\",\"steps\":%" PRIu64 ",\"a\":%" PRId32 ",\"ci\":%" PRId32
            ",\"pi\":%" PRId32 ",\"lamp\":%s,\"store\":[",
            status, m->steps, ssem_word_signed(m->a), ssem_word_signed(m->ci),

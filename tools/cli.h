@@ -8,6 +8,7 @@
 #ifndef SSEM_CLI_H
 #define SSEM_CLI_H
 
+#include "options.h"
 #include "ssem.h"
 
 #include <stdbool.h>
@@ -26,6 +27,7 @@ enum exit_status {
 #define MAX_INPUT_BYTES (16u << 20)    /* no Baby program is 16 MiB of text */
 
 extern const char *program_name;
+extern const char *command_name; /* the subcommand running, for hints; or NULL */
 
 /* Prints "ssem: message" and a hint, exits with EXIT_USAGE. */
 void die_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
@@ -49,15 +51,6 @@ int load_program(const char *name, ssem_format_t format, source_t *src, ssem_ima
  * and returns -1. */
 int load_machine(const char *file, ssem_format_t format, bool lenient, ssem_t *m);
 
-/* "--name" / "--name=value" / "--name value"; "" for a flag, NULL if no match. */
-const char *match_option(int argc, char **argv, int *i, const char *name, bool has_value);
-uint64_t parse_count(const char *opt, const char *text);
-ssem_format_t parse_format_option(const char *text);
-/* The end of every option loop: an unknown option, or a second program file,
- * is bad usage; anything else ('-' included) is the program file. */
-void take_operand(const char *command, const char *arg, const char **file);
-bool is_help(const char *arg);
-
 /* Creates the engine named by --engine (the fastest when NULL); exits on error. */
 ssem_engine_t *open_engine(const char *name);
 
@@ -68,10 +61,12 @@ int write_bytes_atomically(const char *path, const void *data, size_t len);
 
 /* Seconds as "50 min 20.1 s" or "7.2 ms". */
 void format_duration(double seconds, char *buf, size_t size);
-/* The final state as `ssem run` shows it: the monitor, registers, lamp, time. */
-void print_state(const ssem_t *m, ssem_stop_t why);
-/* The final state as one JSON object. */
-void print_json(const ssem_t *m, ssem_stop_t why);
+/* The final state as `ssem run` shows it: the monitor, registers, lamp, time;
+ * `interrupted`: a signal stopped the run (why is then SSEM_LIMIT). */
+void print_state(const ssem_t *m, ssem_stop_t why, bool interrupted);
+/* The final state as one JSON object: "status" is halted, fault, limit or
+ * interrupted. */
+void print_json(const ssem_t *m, ssem_stop_t why, bool interrupted);
 
 /* The subcommands: argv[0] is the subcommand's name. */
 int cmd_run(int argc, char **argv);

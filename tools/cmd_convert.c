@@ -22,6 +22,7 @@ static const char asm_usage[] =
     "\n"
     "options:\n"
     "  -o OUT, --output=OUT   write to OUT (atomically) instead of standard output\n"
+    "                         (-o - is standard output)\n"
     "  --to=F                 output format: snp (default), listing, asm\n"
     "  --format=F             input format: auto (default), listing, snp, asm, bits, decimal\n"
     "\n"
@@ -37,38 +38,44 @@ static const char disasm_usage[] =
     "options:\n"
     "  --format=F       input format: auto (default), listing, snp, asm, bits, decimal\n"
     "  -o OUT, --output=OUT   write to OUT (atomically) instead of standard output\n"
+    "                         (-o - is standard output)\n"
     "\n"
     "exit status: 0 success, 1 bad input, 2 bad usage\n";
 
+enum { OPT_FORMAT = 1, OPT_TO, OPT_OUTPUT };
+static const cli_option_t asm_options[] = {
+    {"--format", 0, CLI_VALUE, OPT_FORMAT},
+    {"--to", 0, CLI_VALUE, OPT_TO},
+    {"--output", 'o', CLI_VALUE, OPT_OUTPUT},
+    {NULL, 0, CLI_FLAG, 0},
+};
+static const cli_option_t disasm_options[] = {
+    {"--format", 0, CLI_VALUE, OPT_FORMAT},
+    {"--output", 'o', CLI_VALUE, OPT_OUTPUT},
+    {NULL, 0, CLI_FLAG, 0},
+};
+
 /* ssem asm and ssem disasm: load, then write in another format. */
-static int convert(int argc, char **argv, const char *usage, ssem_format_t to, bool allow_to)
+static int convert(int argc, char **argv, const char *usage, const cli_option_t *options,
+                   ssem_format_t to)
 {
+    static const char *const to_names[] = {"snp", "listing", "asm", NULL};
+    static const ssem_format_t to_formats[] = {SSEM_FORMAT_SNP, SSEM_FORMAT_LISTING,
+                                               SSEM_FORMAT_ASM};
     ssem_format_t format = SSEM_FORMAT_AUTO;
-    const char *file = NULL, *out = NULL, *v;
-    for (int i = 1; i < argc; i++) {
-        if (is_help(argv[i])) {
-            fputs(usage, stdout);
-            return 0;
-        } else if ((v = match_option(argc, argv, &i, "--format", true)) != NULL) {
-            format = parse_format_option(v);
-        } else if (allow_to && (v = match_option(argc, argv, &i, "--to", true)) != NULL) {
-            if (strcmp(v, "snp") == 0)
-                to = SSEM_FORMAT_SNP;
-            else if (strcmp(v, "listing") == 0)
-                to = SSEM_FORMAT_LISTING;
-            else if (strcmp(v, "asm") == 0)
-                to = SSEM_FORMAT_ASM;
-            else
-                die_usage("%s: --to: unknown output format '%s' (snp, listing, asm)", argv[0], v);
-        } else if ((v = match_option(argc, argv, &i, "--output", true)) != NULL ||
-                   (v = match_option(argc, argv, &i, "-o", true)) != NULL) {
-            out = v;
-        } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
-            die_usage("%s: unknown option '%s'", argv[0], argv[i]);
-        } else if (file != NULL) {
-            die_usage("%s: one file at a time ('%s' and '%s')", argv[0], file, argv[i]);
-        } else {
-            file = argv[i];
+    const char *file = NULL, *out = NULL;
+    cli_parser_t p;
+    cli_parser_init(&p, argc, argv, usage, options);
+    for (int id; (id = cli_next(&p)) != CLI_END;) {
+        switch (id) {
+        case OPT_FORMAT: format = cli_format(&p); break;
+        case OPT_TO: to = to_formats[cli_keyword(&p, to_names, "output format (snp, listing, asm)")]; break;
+        case OPT_OUTPUT: out = strcmp(p.value, "-") == 0 ? NULL : p.value; break;
+        case CLI_OPERAND:
+            if (file != NULL)
+                die_usage("%s: one file at a time ('%s' and '%s')", argv[0], file, p.value);
+            file = p.value;
+            break;
         }
     }
     if (file == NULL)
@@ -94,11 +101,11 @@ static int convert(int argc, char **argv, const char *usage, ssem_format_t to, b
 
 int cmd_asm(int argc, char **argv)
 {
-    return convert(argc, argv, asm_usage, SSEM_FORMAT_SNP, true);
+    return convert(argc, argv, asm_usage, asm_options, SSEM_FORMAT_SNP);
 }
 
 int cmd_disasm(int argc, char **argv)
 {
-    return convert(argc, argv, disasm_usage, SSEM_FORMAT_ASM, false);
+    return convert(argc, argv, disasm_usage, disasm_options, SSEM_FORMAT_ASM);
 }
 

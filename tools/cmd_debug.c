@@ -1,10 +1,9 @@
 /*
  * cmd_debug.c - `ssem debug`: a line-oriented debugger with reverse
  * execution, reading commands from standard input or a script (see
- * docs/debugger.md). The time travel is tools/history.c.
+ * docs/debugger.md). The time travel is the library's ssem_history_*.
  */
 #include "cli.h"
-#include "history.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -24,7 +23,8 @@ static const char debug_usage[] =
     "script given with -x. 'help' lists them; see docs/debugger.md.\n"
     "\n"
     "options:\n"
-    "  -x SCRIPT        run the commands in SCRIPT first, then read standard input\n"
+    "  -x SCRIPT, --script=SCRIPT\n"
+    "                   run the commands in SCRIPT first, then read standard input\n"
     "  --batch          do not read standard input after the script (with -x), and\n"
     "                   stop at the first command that fails, with exit status 1\n"
     "  --format=F       input format: auto (default), listing, snp, asm, bits, decimal\n"
@@ -72,7 +72,7 @@ static const char debug_help[] =
 /* ------------------------------------------------------------ the session */
 
 typedef struct session {
-    history_t *h;
+    ssem_history_t *h;
     ssem_t original;    /* the program as loaded: run/restart go back here */
     uint64_t max_steps; /* a continue's budget                             */
     const char *where;  /* the command source's name, for messages        */
@@ -160,7 +160,7 @@ static void print_word_row(const char *name, uint32_t w, const char *note)
 /* "REASON: step N, next line L: TEXT" (or the STP / the fault). */
 static void print_where(const session_t *s, const char *reason)
 {
-    const ssem_t *m = history_state(s->h);
+    const ssem_t *m = ssem_history_state(s->h);
     char text[40];
     printf("%s: step %" PRIu64 ", ", reason, m->steps);
     if (m->fault) {
@@ -178,25 +178,28 @@ static void print_where(const session_t *s, const char *reason)
     }
 }
 
-static void print_stop(const session_t *s, history_stop_t st, const char *plain)
+static void print_stop(const session_t *s, ssem_history_stop_t st, const char *plain)
 {
     char reason[96];
     switch (st.why) {
-    case HISTORY_BREAK:
+    case SSEM_HISTORY_BREAK:
         snprintf(reason, sizeof reason, "breakpoint %u", (unsigned)st.line);
         break;
-    case HISTORY_WATCH:
+    case SSEM_HISTORY_WATCH:
         snprintf(reason, sizeof reason, "watch %u: %" PRId32 " -> %" PRId32, (unsigned)st.line,
                  ssem_word_signed(st.old_word), ssem_word_signed(st.new_word));
         break;
-    case HISTORY_HALTED:
+    case SSEM_HISTORY_HALTED:
         snprintf(reason, sizeof reason, "halted");
         break;
-    case HISTORY_FAULT:
+    case SSEM_HISTORY_FAULT:
         snprintf(reason, sizeof reason, "fault");
         break;
-    case HISTORY_START:
+    case SSEM_HISTORY_START:
         snprintf(reason, sizeof reason, "start of history");
+        break;
+    case SSEM_HISTORY_INTERRUPTED:
+        snprintf(reason, sizeof reason, "interrupted");
         break;
     default:
         snprintf(reason, sizeof reason, "%s", plain);
@@ -207,32 +210,20 @@ static void print_stop(const session_t *s, history_stop_t st, const char *plain)
 
 /* ---------------------------------------------------------------- motion */
 
-/* Runs up to budget steps in slices (so that Ctrl-C is seen). As gdb does,
- * the first step is a step-over: a breakpoint on the line about to be
- * fetched (where the last motion stopped) does not stop this one. */
-static history_stop_t motion(session_t *s, uint64_t budget, const char **plain)
+/* Runs up to budget steps; Ctrl-C (on a terminal) sets the history's
+ * interrupt flag. As gdb does, the first step is a step-over: a breakpoint
+ * on the line about to be fetched (where the last motion stopped) does not
+ * stop this one. */
+static ssem_history_stop_t motion(session_t *s, uint64_t budget, const char **plain)
 {
-    const uint64_t slice = 1ull << 24;
-    uint64_t start = history_state(s->h)->steps;
-    history_stop_t st = {HISTORY_LIMIT, 0, 0, 0};
     interrupted = 0;
     *plain = "limit";
+    ssem_history_stop_t st = {SSEM_HISTORY_LIMIT, 0, 0, 0};
     if (budget == 0)
         return st;
-    st = history_step_over(s->h);
-    for (uint64_t done = 1; st.why == HISTORY_LIMIT && done < budget;) {
-        uint64_t n = budget - done < slice ? budget - done : slice;
-        st = history_run(s->h, n);
-        if (st.why != HISTORY_LIMIT)
-            return st;
-        if (history_state(s->h)->steps - start == done) /* no progress: cannot happen */
-            break;
-        done = history_state(s->h)->steps - start;
-        if (interrupted) {
-            *plain = "interrupted";
-            return st;
-        }
-    }
+    st = ssem_history_step_over(s->h);
+    if (st.why == SSEM_HISTORY_LIMIT && budget > 1)
+        st = ssem_history_run(s->h, budget - 1);
     return st;
 }
 
@@ -246,8 +237,8 @@ static int cmd_step(session_t *s, int argc, char **argv)
     if (argc == 2 && parse_count_arg(s, argv[1], &n) != 0)
         return -1;
     const char *plain;
-    history_stop_t st = motion(s, n, &plain);
-    print_stop(s, st, st.why == HISTORY_LIMIT && strcmp(plain, "limit") == 0 ? "stepped" : plain);
+    ssem_history_stop_t st = motion(s, n, &plain);
+    print_stop(s, st, st.why == SSEM_HISTORY_LIMIT && strcmp(plain, "limit") == 0 ? "stepped" : plain);
     return 0;
 }
 
@@ -256,7 +247,7 @@ static int cmd_continue(session_t *s, int argc)
     if (argc > 1)
         return fail(s, "usage: continue");
     const char *plain;
-    history_stop_t st = motion(s, s->max_steps, &plain);
+    ssem_history_stop_t st = motion(s, s->max_steps, &plain);
     print_stop(s, st, plain);
     return 0;
 }
@@ -268,12 +259,12 @@ static int cmd_reverse_step(session_t *s, int argc, char **argv)
         return fail(s, "usage: reverse-step [N]");
     if (argc == 2 && parse_count_arg(s, argv[1], &n) != 0)
         return -1;
-    uint64_t now = history_state(s->h)->steps, first = history_first_step(s->h);
+    uint64_t now = ssem_history_state(s->h)->steps, first = ssem_history_first_step(s->h);
     bool clipped = n > now - first;
-    if (history_seek(s->h, clipped ? first : now - n) != 0)
+    if (ssem_history_seek(s->h, clipped ? first : now - n) != 0)
         return fail(s, "cannot go back to that step");
     if (clipped) {
-        history_stop_t st = {HISTORY_START, 0, 0, 0};
+        ssem_history_stop_t st = {SSEM_HISTORY_START, 0, 0, 0};
         print_stop(s, st, "");
     } else {
         print_where(s, "stepped back");
@@ -285,7 +276,8 @@ static int cmd_reverse_continue(session_t *s, int argc)
 {
     if (argc > 1)
         return fail(s, "usage: reverse-continue");
-    print_stop(s, history_reverse_continue(s->h), "");
+    interrupted = 0;
+    print_stop(s, ssem_history_reverse_continue(s->h), "");
     return 0;
 }
 
@@ -293,7 +285,7 @@ static int cmd_restart(session_t *s, int argc)
 {
     if (argc > 1)
         return fail(s, "usage: run | restart");
-    history_rebase(s->h, &s->original);
+    ssem_history_rebase(s->h, &s->original);
     print_where(s, "start");
     return 0;
 }
@@ -311,7 +303,7 @@ static void list_lines(const char *what, uint32_t mask)
 
 static int cmd_break(session_t *s, int argc, char **argv, bool watch, bool add)
 {
-    uint32_t mask = watch ? history_watches(s->h) : history_breakpoints(s->h);
+    uint32_t mask = watch ? (uint32_t)ssem_history_watches(s->h) : ssem_history_breakpoints(s->h);
     const char *what = watch ? "watch" : "breakpoint";
     const char *usage = add ? (watch ? "watch LINE" : "break [LINE]")
                             : (watch ? "unwatch [LINE]" : "delete [LINE]");
@@ -321,8 +313,8 @@ static int cmd_break(session_t *s, int argc, char **argv, bool watch, bool add)
         if (add && watch)
             return fail(s, "usage: %s", usage);
         if (add) { /* "break" alone lists */
-            list_lines("breakpoints", history_breakpoints(s->h));
-            list_lines("watches", history_watches(s->h));
+            list_lines("breakpoints", ssem_history_breakpoints(s->h));
+            list_lines("watches", (uint32_t)ssem_history_watches(s->h));
             return 0;
         }
         mask = 0;
@@ -342,9 +334,9 @@ static int cmd_break(session_t *s, int argc, char **argv, bool watch, bool add)
         }
     }
     if (watch)
-        history_set_watches(s->h, mask);
+        ssem_history_set_watches(s->h, mask);
     else
-        history_set_breakpoints(s->h, mask);
+        ssem_history_set_breakpoints(s->h, mask);
     return 0;
 }
 
@@ -357,7 +349,7 @@ static void print_store_line(const ssem_t *m, uint32_t line)
 
 static int cmd_print(session_t *s, int argc, char **argv)
 {
-    const ssem_t *m = history_state(s->h);
+    const ssem_t *m = ssem_history_state(s->h);
     if (argc == 1) {
         char text[40], note[64], when[64];
         print_word_row("A", m->a, NULL);
@@ -398,7 +390,7 @@ static int cmd_set(session_t *s, int argc, char **argv)
 {
     if (argc < 3)
         return fail(s, "usage: set a|ci|pi VALUE  or  set LINE VALUE");
-    ssem_t m = *history_state(s->h);
+    ssem_t m = *ssem_history_state(s->h);
     uint32_t value, line = 0;
     bool is_line = false;
     if (strcmp(argv[1], "a") == 0 || strcmp(argv[1], "ci") == 0 || strcmp(argv[1], "pi") == 0 ||
@@ -439,7 +431,7 @@ static int cmd_set(session_t *s, int argc, char **argv)
     } else {
         m.pi = value;
     }
-    history_rebase(s->h, &m);
+    ssem_history_rebase(s->h, &m);
     if (is_line)
         printf("line %u = %" PRId32 " (%s)\n", (unsigned)line, ssem_word_signed(value),
                ssem_disasm_word(value, text, sizeof text));
@@ -461,9 +453,9 @@ static int cmd_disasm_lines(session_t *s, int argc, char **argv)
         to = from;
     if (to < from)
         return fail(s, "disasm: %u is before %u", (unsigned)to, (unsigned)from);
-    const ssem_t *m = history_state(s->h);
+    const ssem_t *m = ssem_history_state(s->h);
     uint32_t next = m->lamp ? SSEM_LINES : (m->ci + 1u) & SSEM_LINE_MASK;
-    uint32_t bp = history_breakpoints(s->h);
+    uint32_t bp = ssem_history_breakpoints(s->h);
     for (uint32_t l = from; l <= to; l++) {
         char text[40];
         printf("%c%c %2u  %-16s %11" PRId32 "\n", ((bp >> l) & 1u) ? '*' : ' ',
@@ -484,10 +476,10 @@ static int cmd_history(session_t *s, int argc, char **argv)
         return -1;
     if (n > MAX_HISTORY_LIST)
         return fail(s, "history: at most %u steps", MAX_HISTORY_LIST);
-    history_entry_t *list = malloc((n ? n : 1) * sizeof *list);
+    ssem_history_entry_t *list = malloc((n ? n : 1) * sizeof *list);
     if (list == NULL)
         return fail(s, "out of memory");
-    size_t got = history_last(s->h, (size_t)n, list);
+    size_t got = ssem_history_last(s->h, (size_t)n, list);
     for (size_t i = 0; i < got; i++) {
         char text[40];
         printf("%10" PRIu64 "  line %2u  %-16s  A %11" PRId32 "\n", list[i].step,
@@ -495,7 +487,7 @@ static int cmd_history(session_t *s, int argc, char **argv)
                ssem_disasm_word(list[i].pi, text, sizeof text), ssem_word_signed(list[i].a));
     }
     if (got == 0)
-        printf("no steps before step %" PRIu64 " in the history\n", history_state(s->h)->steps);
+        printf("no steps before step %" PRIu64 " in the history\n", ssem_history_state(s->h)->steps);
     free(list);
     return 0;
 }
@@ -505,11 +497,11 @@ static int cmd_save(session_t *s, int argc, char **argv)
     if (argc != 2)
         return fail(s, "usage: save FILE");
     char text[SSEM_TEXT_MAX];
-    if (ssem_write_state(history_state(s->h), text, sizeof text) == 0)
+    if (ssem_write_state(ssem_history_state(s->h), text, sizeof text) == 0)
         return fail(s, "save: the state does not fit in %u bytes", SSEM_TEXT_MAX);
     if (write_file_atomically(argv[1], text) != 0)
         return fail(s, "save: %s not written", argv[1]);
-    printf("saved step %" PRIu64 " to %s\n", history_state(s->h)->steps, argv[1]);
+    printf("saved step %" PRIu64 " to %s\n", ssem_history_state(s->h)->steps, argv[1]);
     return 0;
 }
 
@@ -603,38 +595,40 @@ static int command_loop(session_t *s, FILE *f, bool prompt, bool batch)
     return r;
 }
 
+enum { OPT_FORMAT = 1, OPT_ENGINE, OPT_MAX_STEPS, OPT_LENIENT, OPT_BATCH, OPT_SCRIPT };
+static const cli_option_t debug_options[] = {
+    {"--format", 0, CLI_VALUE, OPT_FORMAT},
+    {"--engine", 0, CLI_VALUE, OPT_ENGINE},
+    {"--max-steps", 0, CLI_VALUE, OPT_MAX_STEPS},
+    {"--lenient", 0, CLI_FLAG, OPT_LENIENT},
+    {"--batch", 0, CLI_FLAG, OPT_BATCH},
+    {"--script", 'x', CLI_VALUE, OPT_SCRIPT},
+    {NULL, 0, CLI_FLAG, 0},
+};
+
 int cmd_debug(int argc, char **argv)
 {
     ssem_format_t format = SSEM_FORMAT_AUTO;
     uint64_t max_steps = DEFAULT_MAX_STEPS;
     bool lenient = false, batch = false;
-    const char *file = NULL, *engine_name = NULL, *script = NULL, *v;
-    for (int i = 1; i < argc; i++) {
-        if (is_help(argv[i])) {
-            fputs(debug_usage, stdout);
-            return 0;
-        } else if ((v = match_option(argc, argv, &i, "--format", true)) != NULL) {
-            format = parse_format_option(v);
-        } else if ((v = match_option(argc, argv, &i, "--engine", true)) != NULL) {
-            engine_name = v;
-        } else if ((v = match_option(argc, argv, &i, "--max-steps", true)) != NULL) {
-            max_steps = parse_count("--max-steps", v);
-        } else if (match_option(argc, argv, &i, "--lenient", false)) {
-            lenient = true;
-        } else if (match_option(argc, argv, &i, "--batch", false)) {
-            batch = true;
-        } else if ((v = match_option(argc, argv, &i, "-x", true)) != NULL) {
-            script = v;
-        } else if (argv[i][0] == '-') {
-            die_usage("debug: unknown option '%s'", argv[i]);
-        } else if (file != NULL) {
-            die_usage("debug: one program at a time ('%s' and '%s')", file, argv[i]);
-        } else {
-            file = argv[i];
+    const char *file = NULL, *engine_name = NULL, *script = NULL;
+    cli_parser_t op;
+    cli_parser_init(&op, argc, argv, debug_usage, debug_options);
+    for (int id; (id = cli_next(&op)) != CLI_END;) {
+        switch (id) {
+        case OPT_FORMAT: format = cli_format(&op); break;
+        case OPT_ENGINE: engine_name = cli_engine(&op); break;
+        case OPT_MAX_STEPS: max_steps = cli_count(&op, UINT64_MAX); break;
+        case OPT_LENIENT: lenient = true; break;
+        case OPT_BATCH: batch = true; break;
+        case OPT_SCRIPT: script = op.value; break;
+        case CLI_OPERAND: cli_take_file(&op, &file); break;
         }
     }
     if (file == NULL)
         die_usage("debug: no program file given");
+    if (strcmp(file, "-") == 0)
+        die_usage("debug: commands come from standard input: give the program as a file");
     ssem_engine_t *engine = open_engine(engine_name);
 
     ssem_t loaded;
@@ -654,7 +648,9 @@ int cmd_debug(int argc, char **argv)
     memset(&s, 0, sizeof s);
     s.original = loaded;
     s.max_steps = max_steps;
-    s.h = history_new(&s.original, engine, 0);
+    s.h = ssem_history_new(&s.original, engine, 0);
+    if (s.h != NULL)
+        ssem_history_set_interrupt(s.h, &interrupted);
     if (s.h == NULL) {
         fprintf(stderr, "%s: debug: out of memory\n", program_name);
         if (sf != NULL)
@@ -687,7 +683,7 @@ int cmd_debug(int argc, char **argv)
     }
     if (tty)
         sigaction(SIGINT, &old_sa, NULL);
-    history_free(s.h);
+    ssem_history_free(s.h);
     ssem_engine_free(engine);
     if (finish_stdout() != 0)
         return EXIT_BAD_INPUT;

@@ -134,7 +134,7 @@ static void draw_monitor(const panel_t *p, const screen_info_t *si)
     static char text[32 * (32 * 3 + 1) + 1];
     if (ssem_frame_text(&frame, si->unicode, text, sizeof text) == 0)
         return;
-    uint32_t breaks = history_breakpoints(p->h);
+    uint32_t breaks = ssem_history_breakpoints(p->h);
     put(2, 0, 0, "     0         1         2         3");
     put(3, 0, 0, "     01234567890123456789012345678901");
     const char *row = text;
@@ -192,7 +192,7 @@ static void draw_registers(const panel_t *p, const screen_info_t *si)
         (unsigned)p->line_switches, (unsigned)p->func_switches,
         ssem_disasm_word(word, t1, sizeof t1));
     char list[100] = "";
-    uint32_t breaks = history_breakpoints(p->h);
+    uint32_t breaks = ssem_history_breakpoints(p->h);
     size_t at = 0;
     for (uint32_t l = 0; l < SSEM_LINES && at + 4 < sizeof list; l++)
         if ((breaks >> l) & 1u)
@@ -300,34 +300,32 @@ static int panel_loop(panel_t *p, const screen_info_t *si)
     return got_signal ? 128 + (int)got_signal : EXIT_HALTED;
 }
 
+enum { OPT_FORMAT = 1, OPT_ENGINE, OPT_SPEED, OPT_DIGIT_PERIOD, OPT_LENIENT };
+static const cli_option_t panel_options[] = {
+    {"--format", 0, CLI_VALUE, OPT_FORMAT},
+    {"--engine", 0, CLI_VALUE, OPT_ENGINE},
+    {"--speed", 0, CLI_VALUE, OPT_SPEED},
+    {"--digit-period", 0, CLI_VALUE, OPT_DIGIT_PERIOD},
+    {"--lenient", 0, CLI_FLAG, OPT_LENIENT},
+    {NULL, 0, CLI_FLAG, 0},
+};
+
 int cmd_panel(int argc, char **argv)
 {
     ssem_format_t format = SSEM_FORMAT_AUTO;
     bool lenient = false;
     double speed = 1.0, period = SSEM_DIGIT_PERIOD_US;
-    const char *file = NULL, *engine_name = NULL, *v;
-    for (int i = 1; i < argc; i++) {
-        if (is_help(argv[i])) {
-            fputs(panel_usage, stdout);
-            return finish_stdout() == 0 ? 0 : EXIT_BAD_INPUT;
-        } else if ((v = match_option(argc, argv, &i, "--format", true)) != NULL) {
-            format = parse_format_option(v);
-        } else if ((v = match_option(argc, argv, &i, "--engine", true)) != NULL) {
-            engine_name = v;
-        } else if ((v = match_option(argc, argv, &i, "--speed", true)) != NULL) {
-            if (panel_parse_speed(v, &speed) != 0)
-                die_usage("panel: --speed wants 1948, a multiple of it or max, not '%s'", v);
-        } else if ((v = match_option(argc, argv, &i, "--digit-period", true)) != NULL) {
-            char *end;
-            period = strtod(v, &end);
-            if (end == v || *end != '\0' || !(period >= PANEL_MIN_PERIOD_US) ||
-                !(period <= PANEL_MAX_PERIOD_US))
-                die_usage("panel: --digit-period wants microseconds from %.1f to %.0f, not '%s'",
-                          PANEL_MIN_PERIOD_US, PANEL_MAX_PERIOD_US, v);
-        } else if (match_option(argc, argv, &i, "--lenient", false)) {
-            lenient = true;
-        } else {
-            take_operand("panel", argv[i], &file);
+    const char *file = NULL, *engine_name = NULL;
+    cli_parser_t op;
+    cli_parser_init(&op, argc, argv, panel_usage, panel_options);
+    for (int id; (id = cli_next(&op)) != CLI_END;) {
+        switch (id) {
+        case OPT_FORMAT: format = cli_format(&op); break;
+        case OPT_ENGINE: engine_name = cli_engine(&op); break;
+        case OPT_SPEED: speed = cli_speed(&op); break;
+        case OPT_DIGIT_PERIOD: period = cli_digit_period(&op); break;
+        case OPT_LENIENT: lenient = true; break;
+        case CLI_OPERAND: cli_take_file(&op, &file); break;
         }
     }
     if (file == NULL)

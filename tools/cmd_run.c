@@ -11,6 +11,7 @@
  * to exactly the final state and step count of an uninterrupted run.
  */
 #include "cli.h"
+#include "text.h"
 
 #include <inttypes.h>
 #include <math.h>
@@ -21,7 +22,6 @@
 #include <time.h>
 #include <unistd.h>
 
-#define EXIT_INTERRUPTED 130             /* 128 + SIGINT, as shells report it */
 #define FLAT_OUT_CHUNK 20000000ull       /* ~10 ms with the fast engines       */
 #define PACE_TICK_NS 10000000L           /* paced runs: 100 checks a second    */
 
@@ -41,7 +41,8 @@ static const char run_usage[] =
     "  --max-steps=N    stop when N instructions have run (default 100000000)\n"
     "  --lenient        fetch from CI & 31 even when CI bits 13-15 are set\n"
     "                   (the real machine could not: by default that is a fault)\n"
-    "  --trace          print one line per step: step, CI, PI disassembled, A after\n"
+    "  --trace          print one line per step: step, the line executed, the\n"
+    "                   instruction obeyed, A after\n"
     "  --json           print the final state as one JSON object\n"
     "  --speed=S        1948: the Baby's own speed; a number X: X times that;\n"
     "                   max: flat out (default)\n"
@@ -49,18 +50,17 @@ static const char run_usage[] =
     "                   instruction; June 1948 was probably 8.5-9.5)\n"
     "  --expect-steps=N the program's length, for the time-remaining estimate\n"
     "                   (default: steps= from a .expect file beside FILE)\n"
-    "  --save-on-interrupt=OUT  on Ctrl-C, save the state reached to OUT\n"
+    "  --save-on-interrupt=OUT  on Ctrl-C (or SIGTERM, SIGHUP), save the state\n"
+    "                   reached to OUT\n"
     "\n"
     "exit status: 0 halted (STP), 1 bad input, 2 bad usage, 3 fault, 4 step limit,\n"
-    "130 interrupted (Ctrl-C)\n";
+    "128+N stopped by signal N: 130 Ctrl-C (SIGINT), 143 SIGTERM, 129 SIGHUP\n";
 
+/* The signal that stopped the run (SIGINT, SIGTERM, SIGHUP), or 0: a run
+ * stopped by `timeout` or a closed terminal is saved as Ctrl-C's is. */
 static volatile sig_atomic_t interrupted;
 
-static void on_sigint(int sig)
-{
-    (void)sig;
-    interrupted = 1;
-}
+static void on_signal(int sig) { interrupted = sig; }
 
 static double now_seconds(void)
 {
@@ -111,11 +111,14 @@ static void show_progress(const ssem_t *m, const run_options_t *o)
     fprintf(stderr, "\r%12" PRIu64 " instructions, %s of 1948 time%s   ", m->steps, done, left);
 }
 
-static void trace_step(const ssem_t *m)
+/* One line of --trace after a step: the step, the line executed (fetched
+ * from CI + 1 before the step, as the debugger's history names it: CI after
+ * a jump is the jump's target, not the line obeyed), PI, A after. */
+static void trace_step(const ssem_t *m, uint32_t ci_before)
 {
     char text[40];
     printf("%10" PRIu64 "  CI %2u  %-16s  A %11" PRId32 "\n", m->steps,
-           (unsigned)(m->ci & SSEM_LINE_MASK), ssem_disasm_word(m->pi, text, sizeof text),
+           (unsigned)((ci_before + 1u) & SSEM_LINE_MASK), obeyed_instruction(m->pi, text, sizeof text),
            ssem_word_signed(m->a));
 }
 
@@ -142,9 +145,10 @@ static ssem_stop_t run_machine(ssem_engine_t *engine, ssem_t *m, const run_optio
             budget = FLAT_OUT_CHUNK;
         }
         if (budget > 0) {
+            uint32_t ci_before = m->ci;
             why = ssem_engine_run(engine, m, budget, 0);
             if (o->trace && why != SSEM_FAULT)
-                trace_step(m);
+                trace_step(m, ci_before);
             if (why != SSEM_LIMIT || (o->trace && ferror(stdout)))
                 break;
         }
@@ -164,48 +168,48 @@ static ssem_stop_t run_machine(ssem_engine_t *engine, ssem_t *m, const run_optio
     return why;
 }
 
+enum {
+    OPT_FORMAT = 1, OPT_ENGINE, OPT_MAX_STEPS, OPT_SPEED, OPT_DIGIT_PERIOD, OPT_EXPECT_STEPS,
+    OPT_SAVE, OPT_LENIENT, OPT_TRACE, OPT_JSON
+};
+static const cli_option_t run_options[] = {
+    {"--format", 0, CLI_VALUE, OPT_FORMAT},
+    {"--engine", 0, CLI_VALUE, OPT_ENGINE},
+    {"--max-steps", 0, CLI_VALUE, OPT_MAX_STEPS},
+    {"--speed", 0, CLI_VALUE, OPT_SPEED},
+    {"--digit-period", 0, CLI_VALUE, OPT_DIGIT_PERIOD},
+    {"--expect-steps", 0, CLI_VALUE, OPT_EXPECT_STEPS},
+    {"--save-on-interrupt", 0, CLI_VALUE, OPT_SAVE},
+    {"--lenient", 0, CLI_FLAG, OPT_LENIENT},
+    {"--trace", 0, CLI_FLAG, OPT_TRACE},
+    {"--json", 0, CLI_FLAG, OPT_JSON},
+    {NULL, 0, CLI_FLAG, 0},
+};
+
 int cmd_run(int argc, char **argv)
 {
     ssem_format_t format = SSEM_FORMAT_AUTO;
     run_options_t o = {DEFAULT_MAX_STEPS, 0.0, SSEM_DIGIT_PERIOD_US, 0, false};
     bool lenient = false, json = false, expect_given = false;
-    const char *file = NULL, *engine_name = NULL, *save_path = NULL, *v;
-    for (int i = 1; i < argc; i++) {
-        if (is_help(argv[i])) {
-            fputs(run_usage, stdout);
-            return 0;
-        } else if ((v = match_option(argc, argv, &i, "--format", true)) != NULL) {
-            format = parse_format_option(v);
-        } else if ((v = match_option(argc, argv, &i, "--engine", true)) != NULL) {
-            engine_name = v;
-        } else if ((v = match_option(argc, argv, &i, "--max-steps", true)) != NULL) {
-            o.max_steps = parse_count("--max-steps", v);
-        } else if ((v = match_option(argc, argv, &i, "--speed", true)) != NULL) {
-            char *end;
-            if (strcmp(v, "max") == 0)
-                o.speed = 0;
-            else if (strcmp(v, "1948") == 0)
-                o.speed = 1;
-            else if ((o.speed = strtod(v, &end)) <= 0 || *end != '\0' || !isfinite(o.speed))
-                die_usage("--speed: '%s' is not 1948, max or a positive multiple", v);
-        } else if ((v = match_option(argc, argv, &i, "--digit-period", true)) != NULL) {
-            char *end;
-            o.digit_period = strtod(v, &end);
-            if (!(o.digit_period > 0) || *end != '\0' || !isfinite(o.digit_period))
-                die_usage("--digit-period: '%s' is not a positive number of microseconds", v);
-        } else if ((v = match_option(argc, argv, &i, "--expect-steps", true)) != NULL) {
-            o.expect_steps = parse_count("--expect-steps", v);
+    const char *file = NULL, *engine_name = NULL, *save_path = NULL;
+    cli_parser_t p;
+    cli_parser_init(&p, argc, argv, run_usage, run_options);
+    for (int id; (id = cli_next(&p)) != CLI_END;) {
+        switch (id) {
+        case OPT_FORMAT: format = cli_format(&p); break;
+        case OPT_ENGINE: engine_name = cli_engine(&p); break;
+        case OPT_MAX_STEPS: o.max_steps = cli_count(&p, UINT64_MAX); break;
+        case OPT_SPEED: o.speed = cli_speed(&p); break;
+        case OPT_DIGIT_PERIOD: o.digit_period = cli_digit_period(&p); break;
+        case OPT_EXPECT_STEPS:
+            o.expect_steps = cli_count(&p, UINT64_MAX);
             expect_given = true;
-        } else if ((v = match_option(argc, argv, &i, "--save-on-interrupt", true)) != NULL) {
-            save_path = v;
-        } else if (match_option(argc, argv, &i, "--lenient", false)) {
-            lenient = true;
-        } else if (match_option(argc, argv, &i, "--trace", false)) {
-            o.trace = true;
-        } else if (match_option(argc, argv, &i, "--json", false)) {
-            json = true;
-        } else {
-            take_operand("run", argv[i], &file);
+            break;
+        case OPT_SAVE: save_path = p.value; break;
+        case OPT_LENIENT: lenient = true; break;
+        case OPT_TRACE: o.trace = true; break;
+        case OPT_JSON: json = true; break;
+        case CLI_OPERAND: cli_take_file(&p, &file); break;
         }
     }
     if (file == NULL)
@@ -222,19 +226,23 @@ int cmd_run(int argc, char **argv)
 
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_sigint;
+    sa.sa_handler = on_signal;
     sigemptyset(&sa.sa_mask);
     sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGHUP, &sa, NULL);
     ssem_stop_t why = m.lamp ? (m.fault ? SSEM_FAULT : SSEM_HALTED) : SSEM_LIMIT;
     if (!m.lamp)
         why = run_machine(engine, &m, &o);
     ssem_engine_free(engine);
 
     int status = why == SSEM_HALTED ? EXIT_HALTED : why == SSEM_FAULT ? EXIT_FAULT : EXIT_LIMIT;
-    if (interrupted && why == SSEM_LIMIT) {
-        fprintf(stderr, "%s: interrupted after %" PRIu64 " instructions\n", program_name,
+    bool stopped_by_signal = interrupted != 0 && why == SSEM_LIMIT;
+    if (stopped_by_signal) {
+        fprintf(stderr, "%s: interrupted (%s) after %" PRIu64 " instructions\n", program_name,
+                interrupted == SIGINT ? "Ctrl-C" : interrupted == SIGTERM ? "SIGTERM" : "SIGHUP",
                 m.steps);
-        status = EXIT_INTERRUPTED;
+        status = 128 + (int)interrupted;
         if (save_path != NULL) {
             char state[SSEM_TEXT_MAX];
             if (ssem_write_state(&m, state, sizeof state) == 0 ||
@@ -246,9 +254,9 @@ int cmd_run(int argc, char **argv)
         }
     }
     if (json)
-        print_json(&m, why);
+        print_json(&m, why, stopped_by_signal);
     else
-        print_state(&m, why);
+        print_state(&m, why, stopped_by_signal);
     if (finish_stdout() != 0)
         return EXIT_BAD_INPUT;
     return status;

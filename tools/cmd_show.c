@@ -65,47 +65,50 @@ static void print_status(const ssem_t *m, ssem_stop_t why, const ssem_frame_t *f
            m->steps, m->steps == 1 ? "" : "s", state);
 }
 
+enum {
+    OPT_AFTER = 1, OPT_TUBE, OPT_ACTION_LINE, OPT_ENGINE, OPT_FORMAT, OPT_LENIENT, OPT_ASCII,
+    OPT_PNG, OPT_SVG
+};
+static const cli_option_t show_options[] = {
+    {"--after", 0, CLI_VALUE, OPT_AFTER},
+    {"--tube", 0, CLI_VALUE, OPT_TUBE},
+    {"--action-line", 0, CLI_VALUE, OPT_ACTION_LINE},
+    {"--engine", 0, CLI_VALUE, OPT_ENGINE},
+    {"--format", 0, CLI_VALUE, OPT_FORMAT},
+    {"--lenient", 0, CLI_FLAG, OPT_LENIENT},
+    {"--ascii", 0, CLI_FLAG, OPT_ASCII},
+    {"--png", 0, CLI_VALUE, OPT_PNG},
+    {"--svg", 0, CLI_VALUE, OPT_SVG},
+    {NULL, 0, CLI_FLAG, 0},
+};
+
 int cmd_show(int argc, char **argv)
 {
+    static const char *const tube_names[] = {"S", "A", "C", NULL};
+    static const ssem_tube_t tubes[] = {SSEM_TUBE_S, SSEM_TUBE_A, SSEM_TUBE_C};
     ssem_format_t format = SSEM_FORMAT_AUTO;
     ssem_tube_t tube = SSEM_TUBE_S;
     uint64_t budget = DEFAULT_MAX_STEPS;
     uint32_t action_line = 0;
     bool have_action_line = false, ascii = false, lenient = false;
-    const char *file = NULL, *engine_name = NULL, *png_out = NULL, *svg_out = NULL, *v;
-    for (int i = 1; i < argc; i++) {
-        if (is_help(argv[i])) {
-            fputs(show_usage, stdout);
-            return finish_stdout() == 0 ? 0 : EXIT_BAD_INPUT;
-        } else if ((v = match_option(argc, argv, &i, "--after", true)) != NULL) {
-            budget = parse_count("--after", v);
-        } else if ((v = match_option(argc, argv, &i, "--tube", true)) != NULL) {
-            if (ssem_tube_parse(v, &tube) != 0)
-                die_usage("show: unknown tube '%s' (S, A or C)", v);
-        } else if ((v = match_option(argc, argv, &i, "--action-line", true)) != NULL) {
-            uint64_t l = parse_count("--action-line", v);
-            if (l > 31)
-                die_usage("show: --action-line: '%s' is not a line (0-31)", v);
-            action_line = (uint32_t)l;
+    const char *file = NULL, *engine_name = NULL, *png_out = NULL, *svg_out = NULL;
+    cli_parser_t p;
+    cli_parser_init(&p, argc, argv, show_usage, show_options);
+    for (int id; (id = cli_next(&p)) != CLI_END;) {
+        switch (id) {
+        case OPT_AFTER: budget = cli_count(&p, UINT64_MAX); break;
+        case OPT_TUBE: tube = tubes[cli_keyword(&p, tube_names, "tube (S, A or C)")]; break;
+        case OPT_ACTION_LINE:
+            action_line = (uint32_t)cli_count(&p, SSEM_LINES - 1);
             have_action_line = true;
-        } else if ((v = match_option(argc, argv, &i, "--engine", true)) != NULL) {
-            engine_name = v;
-        } else if ((v = match_option(argc, argv, &i, "--format", true)) != NULL) {
-            format = parse_format_option(v);
-        } else if (match_option(argc, argv, &i, "--lenient", false)) {
-            lenient = true;
-        } else if (match_option(argc, argv, &i, "--ascii", false)) {
-            ascii = true;
-        } else if ((v = match_option(argc, argv, &i, "--png", true)) != NULL) {
-            if (*v == '\0')
-                die_usage("show: --png needs a file name");
-            png_out = v;
-        } else if ((v = match_option(argc, argv, &i, "--svg", true)) != NULL) {
-            if (*v == '\0')
-                die_usage("show: --svg needs a file name");
-            svg_out = v;
-        } else {
-            take_operand("show", argv[i], &file);
+            break;
+        case OPT_ENGINE: engine_name = cli_engine(&p); break;
+        case OPT_FORMAT: format = cli_format(&p); break;
+        case OPT_LENIENT: lenient = true; break;
+        case OPT_ASCII: ascii = true; break;
+        case OPT_PNG: png_out = p.value; break;
+        case OPT_SVG: svg_out = p.value; break;
+        case CLI_OPERAND: cli_take_file(&p, &file); break;
         }
     }
     if (file == NULL)

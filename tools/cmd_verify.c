@@ -15,13 +15,15 @@
 
 /* --------------------------------------------------------- ssem engines */
 
+static const char engines_usage[] =
+    "usage: ssem engines\n\nLists the engines built in, the default (fastest) first.\n";
+
 int cmd_engines(int argc, char **argv)
 {
-    if (argc > 1 && is_help(argv[1])) {
-        printf("usage: ssem engines\n\nLists the engines built in, the default (fastest) first.\n");
-        return 0;
-    }
-    if (argc > 1)
+    static const cli_option_t none[] = {{NULL, 0, CLI_FLAG, 0}};
+    cli_parser_t p;
+    cli_parser_init(&p, argc, argv, engines_usage, none);
+    if (cli_next(&p) != CLI_END)
         die_usage("engines: takes no arguments");
     for (const char *const *n = ssem_engine_names(); *n; n++)
         printf("%-5s %s%s\n", *n, ssem_engine_summary(*n),
@@ -101,38 +103,58 @@ static bool verify_state(const char *what, const ssem_t *start, char **pairs, si
     return all_agree;
 }
 
+enum {
+    OPT_FORMAT = 1, OPT_ENGINES, OPT_STRIDE, OPT_MAX_STEPS, OPT_RANDOM, OPT_STEPS, OPT_SEED,
+    OPT_LENIENT
+};
+static const cli_option_t verify_options[] = {
+    {"--format", 0, CLI_VALUE, OPT_FORMAT},
+    {"--engines", 0, CLI_VALUE, OPT_ENGINES},
+    {"--stride", 0, CLI_VALUE, OPT_STRIDE},
+    {"--max-steps", 0, CLI_VALUE, OPT_MAX_STEPS},
+    {"--random", 0, CLI_VALUE, OPT_RANDOM},
+    {"--steps", 0, CLI_VALUE, OPT_STEPS},
+    {"--seed", 0, CLI_VALUE, OPT_SEED},
+    {"--lenient", 0, CLI_FLAG, OPT_LENIENT},
+    {NULL, 0, CLI_FLAG, 0},
+};
+
+/* An engine name given in --engines (case ignored), as the library spells it. */
+static char *engine_named(const char *text)
+{
+    for (const char *const *n = ssem_engine_names(); *n; n++)
+        if (value_same_word(text, *n))
+            return (char *)*n;
+    die_usage("verify: unknown engine '%s' (see 'ssem engines')", text);
+}
+
 int cmd_verify(int argc, char **argv)
 {
     ssem_format_t format = SSEM_FORMAT_AUTO;
     uint64_t stride = 1, max_steps = DEFAULT_MAX_STEPS, random_count = 0, random_steps = 10000;
     uint64_t seed = 1;
     bool lenient = false, random_mode = false;
-    const char *file = NULL, *engines_opt = "all", *v;
-    for (int i = 1; i < argc; i++) {
-        if (is_help(argv[i])) {
-            fputs(verify_usage, stdout);
-            return 0;
-        } else if ((v = match_option(argc, argv, &i, "--format", true)) != NULL) {
-            format = parse_format_option(v);
-        } else if ((v = match_option(argc, argv, &i, "--engines", true)) != NULL) {
-            engines_opt = v;
-        } else if ((v = match_option(argc, argv, &i, "--stride", true)) != NULL) {
-            stride = parse_count("--stride", v);
+    const char *file = NULL, *engines_opt = "all";
+    cli_parser_t p;
+    cli_parser_init(&p, argc, argv, verify_usage, verify_options);
+    for (int id; (id = cli_next(&p)) != CLI_END;) {
+        switch (id) {
+        case OPT_FORMAT: format = cli_format(&p); break;
+        case OPT_ENGINES: engines_opt = p.value; break;
+        case OPT_STRIDE:
+            stride = cli_count(&p, UINT64_MAX);
             if (stride == 0)
-                die_usage("--stride must be at least 1");
-        } else if ((v = match_option(argc, argv, &i, "--max-steps", true)) != NULL) {
-            max_steps = parse_count("--max-steps", v);
-        } else if ((v = match_option(argc, argv, &i, "--random", true)) != NULL) {
-            random_count = parse_count("--random", v);
+                die_usage("verify: --stride must be at least 1");
+            break;
+        case OPT_MAX_STEPS: max_steps = cli_count(&p, UINT64_MAX); break;
+        case OPT_RANDOM:
+            random_count = cli_count(&p, UINT64_MAX);
             random_mode = true;
-        } else if ((v = match_option(argc, argv, &i, "--steps", true)) != NULL) {
-            random_steps = parse_count("--steps", v);
-        } else if ((v = match_option(argc, argv, &i, "--seed", true)) != NULL) {
-            seed = parse_count("--seed", v);
-        } else if (match_option(argc, argv, &i, "--lenient", false)) {
-            lenient = true;
-        } else {
-            take_operand("verify", argv[i], &file);
+            break;
+        case OPT_STEPS: random_steps = cli_count(&p, UINT64_MAX); break;
+        case OPT_SEED: seed = cli_count(&p, UINT64_MAX); break;
+        case OPT_LENIENT: lenient = true; break;
+        case CLI_OPERAND: cli_take_file(&p, &file); break;
         }
     }
     if ((file == NULL) == !random_mode)
@@ -142,7 +164,7 @@ int cmd_verify(int argc, char **argv)
     char *pairs[64];
     size_t npairs = 0;
     char engines_buf[256];
-    if (strcmp(engines_opt, "all") == 0) {
+    if (value_same_word(engines_opt, "all")) {
         for (const char *const *n = ssem_engine_names(); *n && npairs < 62; n++)
             if (strcmp(*n, "ref") != 0) {
                 pairs[npairs++] = (char *)"ref";
@@ -156,12 +178,9 @@ int cmd_verify(int argc, char **argv)
         if (comma == NULL || strchr(comma + 1, ',') != NULL)
             die_usage("verify: --engines takes two names, A,B (or all)");
         *comma = '\0';
-        pairs[0] = engines_buf;
-        pairs[1] = comma + 1;
+        pairs[0] = engine_named(engines_buf);
+        pairs[1] = engine_named(comma + 1);
         npairs = 2;
-        for (int k = 0; k < 2; k++)
-            if (ssem_engine_summary(pairs[k]) == NULL)
-                die_usage("unknown engine '%s' (see 'ssem engines')", pairs[k]);
     }
 
     ssem_t m;

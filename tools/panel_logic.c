@@ -4,6 +4,8 @@
  */
 #include "panel_logic.h"
 
+#include "values.h"
+
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -59,7 +61,7 @@ panel_action_t panel_key_action(int key)
 int panel_init(panel_t *p, const ssem_t *m, ssem_engine_t *engine)
 {
     memset(p, 0, sizeof *p);
-    p->h = history_new(m, engine, 0);
+    p->h = ssem_history_new(m, engine, 0);
     if (p->h == NULL)
         return -1;
     p->engine = engine;
@@ -74,11 +76,11 @@ int panel_init(panel_t *p, const ssem_t *m, ssem_engine_t *engine)
 void panel_free(panel_t *p)
 {
     if (p->h != NULL)
-        history_free(p->h);
+        ssem_history_free(p->h);
     p->h = NULL;
 }
 
-const ssem_t *panel_machine(const panel_t *p) { return history_state(p->h); }
+const ssem_t *panel_machine(const panel_t *p) { return ssem_history_state(p->h); }
 
 uint32_t panel_action_line(const panel_t *p)
 {
@@ -100,7 +102,7 @@ void panel_set_machine(panel_t *p, const ssem_t *m)
     next.lamp = m->lamp;
     next.fault = m->fault;
     next.steps = m->steps;
-    history_rebase(p->h, &next);
+    ssem_history_rebase(p->h, &next);
 }
 
 void panel_execute_manual(ssem_t *m, uint32_t word)
@@ -147,24 +149,24 @@ static bool stopped(panel_t *p, const char *what)
 }
 
 /* Says why the machine stopped, from its state. */
-static void say_stop(panel_t *p, history_stop_t st)
+static void say_stop(panel_t *p, ssem_history_stop_t st)
 {
     const ssem_t *m = panel_machine(p);
     switch (st.why) {
-    case HISTORY_HALTED:
+    case SSEM_HISTORY_HALTED:
         say(p, "STP at line %u: the stop lamp is lit (r or s goes on from line %u)",
             (unsigned)(m->ci & SSEM_LINE_MASK), (unsigned)((m->ci + 1u) & SSEM_LINE_MASK));
         break;
-    case HISTORY_FAULT: {
+    case SSEM_HISTORY_FAULT: {
         char why[160];
         ssem_fault_reason(m, why, sizeof why);
         say(p, "fault: %s (KCC clears CI)", why);
         break;
     }
-    case HISTORY_BREAK:
+    case SSEM_HISTORY_BREAK:
         say(p, "breakpoint: the next instruction is fetched from line %u", (unsigned)st.line);
         break;
-    case HISTORY_WATCH:
+    case SSEM_HISTORY_WATCH:
         say(p, "line %u changed", (unsigned)st.line);
         break;
     default: break;
@@ -183,10 +185,10 @@ static uint64_t run_manual(panel_t *p, uint64_t budget)
         if (m.lamp)
             break;
     }
-    history_rebase(p->h, &m);
+    ssem_history_rebase(p->h, &m);
     if (m.lamp) {
         p->running = false;
-        history_stop_t st = {HISTORY_HALTED, 0, 0, 0};
+        ssem_history_stop_t st = {SSEM_HISTORY_HALTED, 0, 0, 0};
         say_stop(p, st);
     }
     return n;
@@ -204,16 +206,16 @@ uint64_t panel_run_slice(panel_t *p, uint64_t budget)
     uint64_t before = m->steps;
     /* Run starts with a step-over (so that it moves on from a breakpoint, as
      * gdb's continue does); every later slice stops at any breakpoint. */
-    history_stop_t st = {HISTORY_LIMIT, 0, 0, 0};
+    ssem_history_stop_t st = {SSEM_HISTORY_LIMIT, 0, 0, 0};
     if (p->first_slice) {
         p->first_slice = false;
-        st = history_step_over(p->h);
+        st = ssem_history_step_over(p->h);
         budget--;
     }
-    if (st.why == HISTORY_LIMIT && budget > 0)
-        st = history_run(p->h, budget);
+    if (st.why == SSEM_HISTORY_LIMIT && budget > 0)
+        st = ssem_history_run(p->h, budget);
     m = panel_machine(p);
-    if (st.why != HISTORY_LIMIT) {
+    if (st.why != SSEM_HISTORY_LIMIT) {
         p->running = false;
         say_stop(p, st);
     }
@@ -236,9 +238,9 @@ static void single_step(panel_t *p)
                 (unsigned)m->ci);
         return;
     }
-    history_stop_t st = history_step_over(p->h); /* KC obeys CI's next line, marked or not */
+    ssem_history_stop_t st = ssem_history_step_over(p->h); /* KC obeys CI's next line, marked or not */
     const ssem_t *m = panel_machine(p);
-    if (st.why == HISTORY_LIMIT || st.why == HISTORY_BREAK) {
+    if (st.why == SSEM_HISTORY_LIMIT || st.why == SSEM_HISTORY_BREAK) {
         char text[40];
         say(p, "KC: obeyed line %u, %s", (unsigned)(m->ci & SSEM_LINE_MASK),
             ssem_disasm_word(m->pi, text, sizeof text));
@@ -252,11 +254,11 @@ static void reverse_step(panel_t *p)
     if (!stopped(p, "reverse step"))
         return;
     const ssem_t *m = panel_machine(p);
-    uint64_t now = m->steps, first = history_first_step(p->h);
+    uint64_t now = m->steps, first = ssem_history_first_step(p->h);
     /* A fault is not a step: going back from one gives the state before the
      * failed fetch, with the same step count. */
     uint64_t target = m->fault ? now : now - 1;
-    if ((!m->fault && now <= first) || history_seek(p->h, target) != 0) {
+    if ((!m->fault && now <= first) || ssem_history_seek(p->h, target) != 0) {
         say(p, "reverse step: this is the earliest step kept (%llu: the load or the "
                "last change by hand)",
             (unsigned long long)first);
@@ -273,7 +275,7 @@ static void type_digit(panel_t *p)
     uint32_t line = p->line_switches, bit = 1u << p->cursor;
     uint32_t word = p->erase ? m.store[line] & ~bit : m.store[line] | bit;
     m.store[line] = word;
-    history_rebase(p->h, &m);
+    ssem_history_rebase(p->h, &m);
     say(p, "typewriter: digit %u of line %u %s", (unsigned)p->cursor, (unsigned)line,
         p->erase ? "erased (0)" : "written (1)");
 }
@@ -351,7 +353,7 @@ void panel_do(panel_t *p, panel_action_t a)
             break;
         m = *panel_machine(p);
         m.store[p->line_switches] = 0;
-        history_rebase(p->h, &m);
+        ssem_history_rebase(p->h, &m);
         say(p, "KLC: line %u cleared", (unsigned)p->line_switches);
         break;
     case PANEL_KSC:
@@ -360,7 +362,7 @@ void panel_do(panel_t *p, panel_action_t a)
         m = *panel_machine(p);
         for (uint32_t line = 0; line < SSEM_LINES; line++)
             m.store[line] = 0;
-        history_rebase(p->h, &m);
+        ssem_history_rebase(p->h, &m);
         say(p, "KSC: the store is cleared");
         break;
     case PANEL_KCC:
@@ -370,7 +372,7 @@ void panel_do(panel_t *p, panel_action_t a)
         m.ci = m.a = m.pi = 0;
         m.lamp = m.fault = false;
         m.steps = 0;
-        history_rebase(p->h, &m);
+        ssem_history_rebase(p->h, &m);
         say(p, "KCC: CI and A cleared; the next instruction is line 1");
         break;
     case PANEL_KAC:
@@ -378,7 +380,7 @@ void panel_do(panel_t *p, panel_action_t a)
             break;
         m = *panel_machine(p);
         m.a = 0;
-        history_rebase(p->h, &m);
+        ssem_history_rebase(p->h, &m);
         say(p, "KAC: A cleared");
         break;
     case PANEL_TUBE:
@@ -389,8 +391,8 @@ void panel_do(panel_t *p, panel_action_t a)
         break;
     case PANEL_BREAK: {
         uint32_t line = panel_action_line(p);
-        uint32_t mask = history_breakpoints(p->h) ^ (1u << line);
-        history_set_breakpoints(p->h, mask);
+        uint32_t mask = ssem_history_breakpoints(p->h) ^ (1u << line);
+        ssem_history_set_breakpoints(p->h, mask);
         say(p, "breakpoint on line %u %s", (unsigned)line,
             (mask >> line) & 1u ? "set" : "removed");
         break;
@@ -476,20 +478,5 @@ void panel_speed_name(double speed, char *buf, size_t size)
 
 int panel_parse_speed(const char *text, double *speed)
 {
-    if (strcmp(text, "1948") == 0) {
-        *speed = 1.0;
-        return 0;
-    }
-    if (strcmp(text, "max") == 0) {
-        *speed = PANEL_SPEED_MAX;
-        return 0;
-    }
-    if (text[0] == 'x' || text[0] == 'X')
-        text++;
-    char *end;
-    double v = strtod(text, &end);
-    if (end == text || *end != '\0' || !(v > 0.0) || !isfinite(v) || v > 1e12)
-        return -1;
-    *speed = v;
-    return 0;
+    return value_speed(text, speed); /* the one parser of every --speed */
 }

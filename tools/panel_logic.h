@@ -3,20 +3,20 @@
  * Baby's control panel does, and how many steps to run between two frames.
  *
  * Nothing here draws or touches the terminal, so that tests/unit/test_panel.c
- * can drive the panel key by key (it includes panel_logic.c and history.c).
+ * can drive the panel key by key (it includes panel_logic.c).
  * tools/cmd_panel.c is the ncurses front end that maps keys to actions and
  * draws the state.
  *
- * The machine lives in a history (tools/history.h), so that the panel can
- * step backwards: running goes through history_run, and every change the
+ * The machine lives in a history (ssem_history_*, ssem.h), so that the panel can
+ * step backwards: running goes through ssem_history_run, and every change the
  * operator makes by hand (typewriter, KLC, KSC, KCC, KAC, a manual
- * instruction) is a history_rebase: going back stops at the last such edit.
+ * instruction) is a ssem_history_rebase: going back stops at the last such edit.
  */
 #ifndef SSEM_PANEL_LOGIC_H
 #define SSEM_PANEL_LOGIC_H
 
-#include "history.h"
 #include "ssem.h"
+#include "values.h"
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -74,11 +74,11 @@ panel_action_t panel_key_action(int key);
 #define PANEL_SPEED_MAX 0.0
 #define PANEL_FRAME_RATE 30.0        /* frames a second                      */
 #define PANEL_FLAT_SLICE (1.0 / 60.0) /* seconds of engine time per slice, flat out */
-#define PANEL_MIN_PERIOD_US 0.5
-#define PANEL_MAX_PERIOD_US 100.0
+#define PANEL_MIN_PERIOD_US VALUE_PERIOD_LOW  /* as --digit-period allows */
+#define PANEL_MAX_PERIOD_US VALUE_PERIOD_HIGH
 
 typedef struct panel {
-    history_t *h;            /* the machine and its past                    */
+    ssem_history_t *h;            /* the machine and its past                    */
     ssem_engine_t *engine;   /* borrowed                                    */
     ssem_tube_t tube;        /* the monitor's tube selector                 */
     uint32_t line_switches;  /* 0-31: the action line when stopped          */

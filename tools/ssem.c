@@ -2,13 +2,14 @@
  * ssem.c - the `ssem` command: a thin front-end over libssem.
  *
  * The table at the bottom lists the subcommands; each lives in its own
- * tools/cmd_*.c, sharing tools/cli.c. Each parses its own options, loads
- * through the library, and prints. All the machine's logic is in the
+ * tools/cmd_*.c, sharing tools/cli.c; every one parses its options with the
+ * one parser of tools/options.c, loads through the library, and prints. All the machine's logic is in the
  * library; what lives in tools/ is presentation, files and exit statuses:
  *
- *   0 halted (STP) / success     1 bad input (a file that does not load)
- *   2 bad usage                  3 fault     4 step limit reached
- *   5 (verify) the engines differ
+ *   0 halted (STP) / success     1 bad input (a file that does not load,
+ *   2 bad usage                    an output that cannot be written)
+ *   3 fault     4 step limit     5 (verify) the engines differ
+ *   128+N stopped by signal N (130: Ctrl-C)
  *
  * Files the user keeps (assembler output) are written atomically: to a
  * temporary file beside the target, then renamed over it, so a failure never
@@ -38,15 +39,28 @@ static const command_t commands[] = {
     {"debug", cmd_debug, "a debugger with reverse execution (scriptable)"},
 };
 
+static const command_t *find_command(const char *name)
+{
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        if (strcmp(name, commands[i].name) == 0)
+            return &commands[i];
+    return NULL;
+}
+
 static void print_usage(FILE *f)
 {
-    fprintf(f, "usage: ssem COMMAND [options] FILE\n\n"
+    fprintf(f, "usage: ssem COMMAND [options] FILE\n"
+               "       ssem help COMMAND      (the same as ssem COMMAND --help)\n\n"
                "The Manchester Baby (SSEM, 1948) as a virtual machine.\n\ncommands:\n");
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
         fprintf(f, "  %-8s %s\n", commands[i].name, commands[i].summary);
-    fprintf(f, "\n'ssem COMMAND --help' describes each; 'man ssem' (docs/ssem.1) all.\n"
-               "exit status: 0 halted/success, 1 bad input, 2 bad usage, 3 fault, 4 step limit,\n"
-               "5 engines differ (verify)\n");
+    fprintf(f, "\n'ssem help COMMAND' describes each; the manual has it all: 'man ssem' once\n"
+               "installed, 'man ./docs/ssem.1' in the source tree.\n"
+               "options: --name=VALUE or --name VALUE; '--' ends the options; FILE '-' is\n"
+               "standard input (and '-o -' standard output); keyword values ignore case.\n"
+               "exit status: 0 halted/success, 1 bad input (or output that cannot be\n"
+               "written), 2 bad usage, 3 fault, 4 step limit, 5 engines differ (verify),\n"
+               "128+N stopped by signal N (130 Ctrl-C)\n");
 }
 
 int main(int argc, char **argv)
@@ -55,17 +69,30 @@ int main(int argc, char **argv)
         print_usage(stderr);
         return EXIT_USAGE;
     }
-    if (is_help(argv[1]) || strcmp(argv[1], "help") == 0) {
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
+        (strcmp(argv[1], "help") == 0 && argc == 2)) {
         print_usage(stdout);
-        return 0;
+        cli_exit(0);
+    }
+    if (strcmp(argv[1], "help") == 0) {
+        /* ssem help COMMAND: that command's --help */
+        const command_t *c = find_command(argv[2]);
+        if (c == NULL)
+            die_usage("help: unknown command '%s'", argv[2]);
+        if (argc > 3)
+            die_usage("help: one command at a time");
+        char *help_argv[] = {argv[2], (char *)"--help", NULL};
+        cli_exit(c->run(2, help_argv));
     }
     if (strcmp(argv[1], "--version") == 0) {
         printf("ssem %s\n", SSEM_VERSION);
-        return 0;
+        cli_exit(0);
     }
-    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-        if (strcmp(argv[1], commands[i].name) == 0)
-            return commands[i].run(argc - 1, argv + 1);
-    die_usage("unknown command '%s'", argv[1]);
+    const command_t *c = find_command(argv[1]);
+    if (c == NULL)
+        die_usage("unknown command '%s'", argv[1]);
+    command_name = c->name;
+    /* every command's output is checked here, at the end, once: a verdict
+     * lost to a full disk must not exit 0 */
+    cli_exit(c->run(argc - 1, argv + 1));
 }
-

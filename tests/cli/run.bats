@@ -145,6 +145,19 @@ ASM
     [[ "$output" == *"stop lamp: lit"* ]]
 }
 
+@test "run --trace: CI names the line executed, and a 0 word obeyed is JMP 0" {
+    # gcd.asm, by hand: steps 1-6 run lines 1-6; d = 462 - 1071 < 0, so CMP
+    # skips line 7 and step 7 runs line 8, step 8 line 9, step 9 line 10:
+    # JMP loop_p, the word 0 (loop_p is line 0), after which CI = S[0] = 2.
+    run --separate-stderr "$SSEM" run --trace --max-steps=10 programs/gcd.asm
+    [ "$status" -eq 4 ]
+    printf '%s\n' "$output" | grep -qE '^ +7  CI +8  LDN 24 +A +609$'
+    printf '%s\n' "$output" | grep -qE '^ +9  CI +10  JMP 0 +A +609$'
+    printf '%s\n' "$output" | grep -qE '^ +10  CI +3  LDN 21 +A +-609$'
+    # the final PI is the word obeyed last, as an instruction
+    printf '%s\n' "$output" | grep -qE '^PI .*LDN 21$'
+}
+
 @test "run --trace --json: N trace lines then one JSON object" {
     # a loop of known length: A <- -(-4) = 4, then subtract 1 until A < 0.
     # lines 1-2 run once, then lines 3-6 (SUB, CMP, JMP -> 2, ...) each pass.

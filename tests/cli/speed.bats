@@ -33,10 +33,11 @@ load helpers
     rc=0
     wait "$pid" || rc=$?
     [ "$rc" -eq 130 ]
-    grep -q "interrupted after" "$T/err.txt"
+    grep -q "interrupted (Ctrl-C) after" "$T/err.txt"
     grep -q "state saved to $T/state.snp" "$T/err.txt"
     output=$(cat "$T/out.json")
-    [ "$(jq 'j["status"]')" = '"limit"' ]
+    # interrupted, not "limit": the limit was not reached (issue 12 item 11)
+    [ "$(jq 'j["status"]')" = '"interrupted"' ]
     steps=$(jq 'j["steps"]')
     [ "$steps" -lt 2097154 ]
     # the state file records the registers where the run stopped...
@@ -101,4 +102,38 @@ load helpers
     run "$SSEM" run --json --max-steps=1500 "$T/k.snp"
     [ "$status" -eq 4 ]
     [ "$(jq 'j["steps"]')" = 1500 ]
+}
+
+@test "SIGTERM and SIGHUP save the state as Ctrl-C does, exit 128+N, status interrupted" {
+    for sig in TERM:143 HUP:129; do
+        name=${sig%%:*} code=${sig#*:}
+        "$SSEM" run --speed=1948 --json --save-on-interrupt "$T/$name.snp" programs/first.lst \
+            >"$T/out.json" 2>"$T/err.txt" &
+        pid=$!
+        sleep 1
+        kill -"$name" "$pid"
+        rc=0
+        wait "$pid" || rc=$?
+        [ "$rc" -eq "$code" ] || { echo "SIG$name: exit $rc"; false; }
+        grep -q "interrupted (SIG$name) after" "$T/err.txt"
+        output=$(cat "$T/out.json")
+        [ "$(jq 'j["status"]')" = '"interrupted"' ]
+        steps=$(jq 'j["steps"]')
+        grep -q "^; ssem-state: .*steps=$steps\$" "$T/$name.snp"
+        run "$SSEM" run --json "$T/$name.snp"
+        [ "$status" -eq 0 ]
+        [ "$(jq 'j["steps"]')" = 2097154 ]
+    done
+}
+
+@test "an interrupted run's monitor says interrupted, not step limit reached" {
+    "$SSEM" run --speed=1948 programs/first.lst >"$T/out.txt" 2>/dev/null &
+    pid=$!
+    sleep 1
+    kill -INT "$pid"
+    rc=0
+    wait "$pid" || rc=$?
+    [ "$rc" -eq 130 ]
+    grep -q "^stop lamp: off (interrupted: still running)$" "$T/out.txt"
+    ! grep -q "step limit" "$T/out.txt"
 }

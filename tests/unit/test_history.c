@@ -1,5 +1,5 @@
 /*
- * test_history.c - time travel (tools/history.c) checked against forward
+ * test_history.c - time travel (ssem_history_*, src/history.c) checked against forward
  * execution.
  *
  * The oracle is the reference step (ssem_step / ssem_run with exact budgets)
@@ -11,7 +11,6 @@
 #include "first_program.h"
 #include "ssem.h"
 
-#include "../../tools/history.c"
 
 #include <stdlib.h>
 #include <string.h>
@@ -90,16 +89,16 @@ static void seek_matches_forward(const char *engine_name, size_t cap)
     if (e == NULL)
         return;
     ssem_t start = first();
-    history_t *h = history_new(&start, e, cap);
+    ssem_history_t *h = ssem_history_new(&start, e, cap);
     CHECK(h != NULL);
     /* forward through the history, stopping at each recorded step */
     for (int i = 0; i < NPOINTS; i++) {
-        history_stop_t st = history_run(h, at[i] - history_state(h)->steps);
-        CHECK(same(history_state(h), &want[i]));
-        CHECK_EQ(st.why, at[i] == FIRST_STEPS ? HISTORY_HALTED : HISTORY_LIMIT);
+        ssem_history_stop_t st = ssem_history_run(h, at[i] - ssem_history_state(h)->steps);
+        CHECK(same(ssem_history_state(h), &want[i]));
+        CHECK_EQ(st.why, at[i] == FIRST_STEPS ? SSEM_HISTORY_HALTED : SSEM_HISTORY_LIMIT);
     }
-    CHECK_EQ(history_last_step(h), FIRST_STEPS);
-    CHECK_EQ(history_first_step(h), 0);
+    CHECK_EQ(ssem_history_last_step(h), FIRST_STEPS);
+    CHECK_EQ(ssem_history_first_step(h), 0);
     /* back (and forth) in a random order */
     int order[NPOINTS];
     for (int i = 0; i < NPOINTS; i++)
@@ -111,20 +110,19 @@ static void seek_matches_forward(const char *engine_name, size_t cap)
     int bad = 0;
     for (int i = 0; i < NPOINTS; i++) {
         int k = order[i];
-        if (history_seek(h, at[k]) != 0 || !same(history_state(h), &want[k]))
+        if (ssem_history_seek(h, at[k]) != 0 || !same(ssem_history_state(h), &want[k]))
             bad++;
     }
     CHECK_EQ(bad, 0);
     /* out of range: nothing moves */
-    const ssem_t before = *history_state(h);
-    CHECK(history_seek(h, FIRST_STEPS + 1u) == -1);
-    CHECK(same(history_state(h), &before));
-    /* memory stays bounded by the snapshot cap */
-    size_t limit = sizeof(history_t) + (cap ? (cap < 4 ? 4 : cap) : HISTORY_DEFAULT_SNAPSHOTS) *
-                                           sizeof(ssem_t);
-    CHECK(history_memory(h) <= limit);
-    CHECK(h->nsnap <= h->cap);
-    history_free(h);
+    const ssem_t before = *ssem_history_state(h);
+    CHECK(ssem_history_seek(h, FIRST_STEPS + 1u) == -1);
+    CHECK(same(ssem_history_state(h), &before));
+    /* memory stays within the documented bound: the snapshot cap (at least
+     * 4) times under 200 bytes, plus the history's own fields */
+    size_t limit = 1024 + (cap ? (cap < 4 ? 4 : cap) : SSEM_HISTORY_DEFAULT_SNAPSHOTS) * 200;
+    CHECK(ssem_history_memory(h) <= limit);
+    ssem_history_free(h);
     ssem_engine_free(e);
 }
 
@@ -141,39 +139,39 @@ static void test_seek_few_snapshots(void)
     seek_matches_forward(ssem_engine_default(), 1); /* raised to 4 */
 }
 
-/* Every hit forward (history_run to the end, stopping at each), then
+/* Every hit forward (ssem_history_run to the end, stopping at each), then
  * reverse-continue from the end must find them all again, latest first. */
 typedef struct hit {
     ssem_t m;
-    history_stop_t st;
+    ssem_history_stop_t st;
 } hit_t;
 
 /* Runs to the end recording every breakpoint and watch hit; after each hit
  * the run resumes as a front end does: a step-over, then run on. */
-static size_t forward_hits(history_t *h, hit_t *hits, size_t max)
+static size_t forward_hits(ssem_history_t *h, hit_t *hits, size_t max)
 {
     size_t n = 0;
-    history_stop_t st = history_run(h, UINT64_MAX);
-    while (st.why == HISTORY_BREAK || st.why == HISTORY_WATCH) {
+    ssem_history_stop_t st = ssem_history_run(h, UINT64_MAX);
+    while (st.why == SSEM_HISTORY_BREAK || st.why == SSEM_HISTORY_WATCH) {
         if (n < max)
-            hits[n].m = *history_state(h), hits[n].st = st;
+            hits[n].m = *ssem_history_state(h), hits[n].st = st;
         n++;
-        st = history_step_over(h);
-        if (st.why == HISTORY_LIMIT)
-            st = history_run(h, UINT64_MAX);
+        st = ssem_history_step_over(h);
+        if (st.why == SSEM_HISTORY_LIMIT)
+            st = ssem_history_run(h, UINT64_MAX);
     }
     return n;
 }
 
-static void reverse_finds(history_t *h, const hit_t *hits, size_t n, size_t check_last)
+static void reverse_finds(ssem_history_t *h, const hit_t *hits, size_t n, size_t check_last)
 {
     size_t bad = 0;
     for (size_t i = 0; i < check_last && i < n; i++) {
         const hit_t *want = &hits[n - 1 - i];
-        history_stop_t st = history_reverse_continue(h);
+        ssem_history_stop_t st = ssem_history_reverse_continue(h);
         if (st.why != want->st.why || st.line != want->st.line ||
             st.old_word != want->st.old_word || st.new_word != want->st.new_word ||
-            !same(history_state(h), &want->m))
+            !same(ssem_history_state(h), &want->m))
             bad++;
     }
     CHECK_EQ(bad, 0);
@@ -181,12 +179,12 @@ static void reverse_finds(history_t *h, const hit_t *hits, size_t n, size_t chec
 
 /* reverse-continue finds the forward hits again: the last 3000 backwards
  * from the end, then the 50 before each of 20 random steps */
-static void reverse_finds_everywhere(history_t *h, const hit_t *hits, size_t n)
+static void reverse_finds_everywhere(ssem_history_t *h, const hit_t *hits, size_t n)
 {
     reverse_finds(h, hits, n, 3000);
     for (int r = 0; r < 20; r++) {
         uint64_t s = next_random() % FIRST_STEPS;
-        CHECK(history_seek(h, s) == 0);
+        CHECK(ssem_history_seek(h, s) == 0);
         size_t before = 0;
         while (before < n && hits[before].m.steps < s)
             before++;
@@ -194,31 +192,31 @@ static void reverse_finds_everywhere(history_t *h, const hit_t *hits, size_t n)
     }
 }
 
-/* No "not on the first step" rule: history_run at a breakpoint stops at
- * once; history_step_over moves on (one step, breakpoints ignored). The first
- * program's line 1 is LDN 24, line 2 STO 26 (first_program.h). */
+/* No "not on the first step" rule: ssem_history_run at a breakpoint stops at
+ * once; ssem_history_step_over moves on (one step, breakpoints ignored). The
+ * first program's line 1 is LDN 24, line 2 STO 26 (first_program.h). */
 static void test_run_at_breakpoint(void)
 {
     ssem_engine_t *e = ssem_engine_new(ssem_engine_default());
     ssem_t start = first();
-    history_t *h = history_new(&start, e, 0);
-    history_set_breakpoints(h, (1u << 1) | (1u << 2));
-    history_stop_t st = history_run(h, 100); /* CI = 0: the next fetch is line 1 */
-    CHECK_EQ(st.why, HISTORY_BREAK);
+    ssem_history_t *h = ssem_history_new(&start, e, 0);
+    ssem_history_set_breakpoints(h, (1u << 1) | (1u << 2));
+    ssem_history_stop_t st = ssem_history_run(h, 100); /* CI = 0: the next fetch is line 1 */
+    CHECK_EQ(st.why, SSEM_HISTORY_BREAK);
     CHECK_EQ(st.line, 1);
-    CHECK_EQ(history_state(h)->steps, 0);
-    st = history_run(h, 100); /* again: still there, nothing executed */
-    CHECK_EQ(st.why, HISTORY_BREAK);
-    CHECK_EQ(history_state(h)->steps, 0);
-    st = history_step_over(h); /* obeys line 1 even though it is marked */
-    CHECK_EQ(st.why, HISTORY_LIMIT);
-    CHECK_EQ(history_state(h)->steps, 1);
-    CHECK_EQ(history_state(h)->ci, 1);
-    st = history_run(h, 100); /* line 2 is marked too */
-    CHECK_EQ(st.why, HISTORY_BREAK);
+    CHECK_EQ(ssem_history_state(h)->steps, 0);
+    st = ssem_history_run(h, 100); /* again: still there, nothing executed */
+    CHECK_EQ(st.why, SSEM_HISTORY_BREAK);
+    CHECK_EQ(ssem_history_state(h)->steps, 0);
+    st = ssem_history_step_over(h); /* obeys line 1 even though it is marked */
+    CHECK_EQ(st.why, SSEM_HISTORY_LIMIT);
+    CHECK_EQ(ssem_history_state(h)->steps, 1);
+    CHECK_EQ(ssem_history_state(h)->ci, 1);
+    st = ssem_history_run(h, 100); /* line 2 is marked too */
+    CHECK_EQ(st.why, SSEM_HISTORY_BREAK);
     CHECK_EQ(st.line, 2);
-    CHECK_EQ(history_state(h)->steps, 1);
-    history_free(h);
+    CHECK_EQ(ssem_history_state(h)->steps, 1);
+    ssem_history_free(h);
     ssem_engine_free(e);
 }
 
@@ -226,14 +224,14 @@ static void test_reverse_continue_breakpoints(void)
 {
     ssem_engine_t *e = ssem_engine_new(ssem_engine_default());
     ssem_t start = first();
-    history_t *h = history_new(&start, e, 64); /* wide intervals */
+    ssem_history_t *h = ssem_history_new(&start, e, 64); /* wide intervals */
     /* line 14 starts each new trial divisor: 262143 down to 131073 is 131071
      * trials that fail; the oracle below counts the fetches independently */
-    history_set_breakpoints(h, 1u << 14);
+    ssem_history_set_breakpoints(h, 1u << 14);
     static hit_t hits[200000];
     size_t n = forward_hits(h, hits, 200000);
     CHECK_EQ(n, 131071);
-    CHECK_EQ(history_state(h)->steps, FIRST_STEPS);
+    CHECK_EQ(ssem_history_state(h)->steps, FIRST_STEPS);
 
     /* the oracle: states whose next fetch is line 14 */
     ssem_t o = first();
@@ -249,22 +247,22 @@ static void test_reverse_continue_breakpoints(void)
 
     reverse_finds_everywhere(h, hits, n);
     /* a hit only at the start: the search crosses all 2 million steps */
-    history_set_breakpoints(h, 1u << 1);
-    CHECK(history_seek(h, FIRST_STEPS) == 0);
-    history_stop_t st = history_reverse_continue(h);
-    CHECK_EQ(st.why, HISTORY_BREAK);
+    ssem_history_set_breakpoints(h, 1u << 1);
+    CHECK(ssem_history_seek(h, FIRST_STEPS) == 0);
+    ssem_history_stop_t st = ssem_history_reverse_continue(h);
+    CHECK_EQ(st.why, SSEM_HISTORY_BREAK);
     CHECK_EQ(st.line, 1);
-    CHECK_EQ(history_state(h)->steps, 0);
+    CHECK_EQ(ssem_history_state(h)->steps, 0);
     /* and nothing before the start */
-    st = history_reverse_continue(h);
-    CHECK_EQ(st.why, HISTORY_START);
-    CHECK_EQ(history_state(h)->steps, 0);
+    st = ssem_history_reverse_continue(h);
+    CHECK_EQ(st.why, SSEM_HISTORY_START);
+    CHECK_EQ(ssem_history_state(h)->steps, 0);
     /* no breakpoints at all: back to the start */
-    history_set_breakpoints(h, 0);
-    CHECK(history_seek(h, 1000000) == 0);
-    CHECK_EQ(history_reverse_continue(h).why, HISTORY_START);
-    CHECK_EQ(history_state(h)->steps, 0);
-    history_free(h);
+    ssem_history_set_breakpoints(h, 0);
+    CHECK(ssem_history_seek(h, 1000000) == 0);
+    CHECK_EQ(ssem_history_reverse_continue(h).why, SSEM_HISTORY_START);
+    CHECK_EQ(ssem_history_state(h)->steps, 0);
+    ssem_history_free(h);
     ssem_engine_free(e);
 }
 
@@ -272,14 +270,14 @@ static void test_reverse_continue_watch(void)
 {
     ssem_engine_t *e = ssem_engine_new(ssem_engine_default());
     ssem_t start = first();
-    history_t *h = history_new(&start, e, 0);
+    ssem_history_t *h = ssem_history_new(&start, e, 0);
     /* line 27 (b) changes once per trial divisor; line 25 (remainder) often.
      * A STO that writes the value a line already holds is no change. */
-    history_set_watches(h, (1u << 27) | (1u << 25));
-    history_set_breakpoints(h, 1u << 13);
+    ssem_history_set_watches(h, (1u << 27) | (1u << 25));
+    ssem_history_set_breakpoints(h, 1u << 13);
     static hit_t hits[800000];
     size_t n = forward_hits(h, hits, 800000);
-    CHECK_EQ(history_state(h)->steps, FIRST_STEPS);
+    CHECK_EQ(ssem_history_state(h)->steps, FIRST_STEPS);
     CHECK(n > 131072 && n <= 800000);
 
     /* the oracle: every step, compare the two lines */
@@ -293,13 +291,13 @@ static void test_reverse_continue_watch(void)
             uint32_t line = o.store[25] != w25 ? 25u : 27u;
             uint32_t old = line == 25u ? w25 : w27;
             if (count < n &&
-                (!same(&hits[count].m, &o) || hits[count].st.why != HISTORY_WATCH ||
+                (!same(&hits[count].m, &o) || hits[count].st.why != SSEM_HISTORY_WATCH ||
                  hits[count].st.line != line || hits[count].st.old_word != old ||
                  hits[count].st.new_word != o.store[line]))
                 bad++;
             count++;
         } else if (why == SSEM_RUNNING && ((o.ci + 1u) & 31u) == 13u) {
-            if (count < n && (!same(&hits[count].m, &o) || hits[count].st.why != HISTORY_BREAK))
+            if (count < n && (!same(&hits[count].m, &o) || hits[count].st.why != SSEM_HISTORY_BREAK))
                 bad++;
             count++;
         }
@@ -307,11 +305,11 @@ static void test_reverse_continue_watch(void)
     CHECK_EQ(count, n);
     CHECK_EQ(bad, 0);
     /* the last hit is the break before the STP */
-    CHECK_EQ(hits[n - 1].st.why, HISTORY_BREAK);
+    CHECK_EQ(hits[n - 1].st.why, SSEM_HISTORY_BREAK);
     CHECK_EQ(hits[n - 1].st.line, 13);
 
     reverse_finds_everywhere(h, hits, n);
-    history_free(h);
+    ssem_history_free(h);
     ssem_engine_free(e);
 }
 
@@ -328,44 +326,44 @@ static void test_resume_and_fault(void)
     m.store[5] = JMP(12); /* CI = 0x2000: the next fetch faults (step 5) */
     m.store[10] = 5;
     m.store[12] = 0x2000u;
-    history_t *h = history_new(&m, e, 0);
-    history_set_watches(h, 1u << 11);
-    history_stop_t st = history_run(h, 100);
-    CHECK_EQ(st.why, HISTORY_HALTED);
-    CHECK_EQ(history_state(h)->steps, 2);
-    st = history_run(h, 100); /* resumes */
-    CHECK_EQ(st.why, HISTORY_WATCH);
+    ssem_history_t *h = ssem_history_new(&m, e, 0);
+    ssem_history_set_watches(h, 1u << 11);
+    ssem_history_stop_t st = ssem_history_run(h, 100);
+    CHECK_EQ(st.why, SSEM_HISTORY_HALTED);
+    CHECK_EQ(ssem_history_state(h)->steps, 2);
+    st = ssem_history_run(h, 100); /* resumes */
+    CHECK_EQ(st.why, SSEM_HISTORY_WATCH);
     CHECK_EQ(st.line, 11);
     CHECK_EQ(st.old_word, 0);
     CHECK_EQ(st.new_word, (uint32_t)-5);
-    CHECK_EQ(history_state(h)->steps, 3);
-    history_set_watches(h, 0);
-    st = history_run(h, 100);
-    CHECK_EQ(st.why, HISTORY_HALTED);
-    CHECK_EQ(history_state(h)->steps, 4);
-    st = history_run(h, 100);
-    CHECK_EQ(st.why, HISTORY_FAULT);
-    CHECK_EQ(history_state(h)->steps, 5);
-    CHECK(history_state(h)->fault);
-    CHECK_EQ(history_state(h)->ci, 0x2001u);
-    CHECK_EQ(history_run(h, 100).why, HISTORY_FAULT); /* stays */
-    CHECK_EQ(history_last_step(h), 5);
+    CHECK_EQ(ssem_history_state(h)->steps, 3);
+    ssem_history_set_watches(h, 0);
+    st = ssem_history_run(h, 100);
+    CHECK_EQ(st.why, SSEM_HISTORY_HALTED);
+    CHECK_EQ(ssem_history_state(h)->steps, 4);
+    st = ssem_history_run(h, 100);
+    CHECK_EQ(st.why, SSEM_HISTORY_FAULT);
+    CHECK_EQ(ssem_history_state(h)->steps, 5);
+    CHECK(ssem_history_state(h)->fault);
+    CHECK_EQ(ssem_history_state(h)->ci, 0x2001u);
+    CHECK_EQ(ssem_history_run(h, 100).why, SSEM_HISTORY_FAULT); /* stays */
+    CHECK_EQ(ssem_history_last_step(h), 5);
     /* back: step 5 is the state before the failed fetch */
-    CHECK(history_seek(h, 5) == 0);
-    CHECK(!history_state(h)->lamp);
-    CHECK_EQ(history_state(h)->ci, 0x2000u);
-    CHECK(history_seek(h, 2) == 0);
-    CHECK(history_state(h)->lamp);
-    CHECK_EQ(history_state(h)->a, (uint32_t)-5);
-    CHECK(history_seek(h, 4) == 0); /* through the recorded resume */
-    CHECK(history_state(h)->lamp);
-    CHECK_EQ(history_state(h)->store[11], (uint32_t)-5);
-    CHECK(history_seek(h, 3) == 0);
-    CHECK(!history_state(h)->lamp);
+    CHECK(ssem_history_seek(h, 5) == 0);
+    CHECK(!ssem_history_state(h)->lamp);
+    CHECK_EQ(ssem_history_state(h)->ci, 0x2000u);
+    CHECK(ssem_history_seek(h, 2) == 0);
+    CHECK(ssem_history_state(h)->lamp);
+    CHECK_EQ(ssem_history_state(h)->a, (uint32_t)-5);
+    CHECK(ssem_history_seek(h, 4) == 0); /* through the recorded resume */
+    CHECK(ssem_history_state(h)->lamp);
+    CHECK_EQ(ssem_history_state(h)->store[11], (uint32_t)-5);
+    CHECK(ssem_history_seek(h, 3) == 0);
+    CHECK(!ssem_history_state(h)->lamp);
     /* the listing of the last steps */
-    CHECK(history_seek(h, 5) == 0);
-    history_entry_t list[10];
-    size_t got = history_last(h, 10, list);
+    CHECK(ssem_history_seek(h, 5) == 0);
+    ssem_history_entry_t list[10];
+    size_t got = ssem_history_last(h, 10, list);
     CHECK_EQ(got, 5);
     CHECK_EQ(list[0].step, 1);
     CHECK_EQ(list[0].pi, LDN(10));
@@ -375,29 +373,29 @@ static void test_resume_and_fault(void)
     CHECK_EQ(list[4].line, 5);
     CHECK_EQ(list[4].pi, JMP(12));
     CHECK_EQ(list[4].ci, 0x2000u);
-    CHECK_EQ(history_last(h, 2, list), 2);
+    CHECK_EQ(ssem_history_last(h, 2, list), 2);
     CHECK_EQ(list[0].step, 4);
     /* reverse-continue from the fault: the watch hit at step 3 */
-    history_set_watches(h, 1u << 11);
-    CHECK(history_seek(h, 5) == 0);
-    history_run(h, 1);
-    CHECK(history_state(h)->fault);
-    st = history_reverse_continue(h);
-    CHECK_EQ(st.why, HISTORY_WATCH);
-    CHECK_EQ(history_state(h)->steps, 3);
+    ssem_history_set_watches(h, 1u << 11);
+    CHECK(ssem_history_seek(h, 5) == 0);
+    ssem_history_run(h, 1);
+    CHECK(ssem_history_state(h)->fault);
+    st = ssem_history_reverse_continue(h);
+    CHECK_EQ(st.why, SSEM_HISTORY_WATCH);
+    CHECK_EQ(ssem_history_state(h)->steps, 3);
     /* a breakpoint on the pre-fault state (next fetch line 0x2001 & 31 = 1) */
-    history_set_watches(h, 0);
-    history_set_breakpoints(h, 1u << 1);
-    CHECK(history_seek(h, 5) == 0);
-    CHECK_EQ(history_run(h, 1).why, HISTORY_BREAK); /* stops before the fetch */
-    CHECK_EQ(history_state(h)->steps, 5);
-    CHECK(!history_state(h)->lamp);
-    CHECK_EQ(history_step_over(h).why, HISTORY_FAULT); /* the fetch faults */
-    st = history_reverse_continue(h);
-    CHECK_EQ(st.why, HISTORY_BREAK);
-    CHECK_EQ(history_state(h)->steps, 5);
-    CHECK(!history_state(h)->lamp);
-    history_free(h);
+    ssem_history_set_watches(h, 0);
+    ssem_history_set_breakpoints(h, 1u << 1);
+    CHECK(ssem_history_seek(h, 5) == 0);
+    CHECK_EQ(ssem_history_run(h, 1).why, SSEM_HISTORY_BREAK); /* stops before the fetch */
+    CHECK_EQ(ssem_history_state(h)->steps, 5);
+    CHECK(!ssem_history_state(h)->lamp);
+    CHECK_EQ(ssem_history_step_over(h).why, SSEM_HISTORY_FAULT); /* the fetch faults */
+    st = ssem_history_reverse_continue(h);
+    CHECK_EQ(st.why, SSEM_HISTORY_BREAK);
+    CHECK_EQ(ssem_history_state(h)->steps, 5);
+    CHECK(!ssem_history_state(h)->lamp);
+    ssem_history_free(h);
     ssem_engine_free(e);
 }
 
@@ -405,26 +403,26 @@ static void test_rebase(void)
 {
     ssem_engine_t *e = ssem_engine_new(ssem_engine_default());
     ssem_t start = first();
-    history_t *h = history_new(&start, e, 0);
-    history_run(h, 1000);
-    ssem_t edited = *history_state(h);
+    ssem_history_t *h = ssem_history_new(&start, e, 0);
+    ssem_history_run(h, 1000);
+    ssem_t edited = *ssem_history_state(h);
     edited.store[24] = 16; /* now the program looks for the factors of 2^18 from 16 */
-    history_rebase(h, &edited);
-    CHECK_EQ(history_first_step(h), 1000);
-    CHECK(history_seek(h, 999) == -1);
-    CHECK_EQ(history_state(h)->steps, 1000);
-    history_run(h, 500);
-    CHECK(history_seek(h, 1200) == 0);
+    ssem_history_rebase(h, &edited);
+    CHECK_EQ(ssem_history_first_step(h), 1000);
+    CHECK(ssem_history_seek(h, 999) == -1);
+    CHECK_EQ(ssem_history_state(h)->steps, 1000);
+    ssem_history_run(h, 500);
+    CHECK(ssem_history_seek(h, 1200) == 0);
     ssem_t o = edited;
     ssem_run(&o, 200, 0);
-    CHECK(same(history_state(h), &o));
-    CHECK_EQ(history_reverse_continue(h).why, HISTORY_START);
-    CHECK_EQ(history_state(h)->steps, 1000);
-    CHECK_EQ(history_state(h)->store[24], 16);
+    CHECK(same(ssem_history_state(h), &o));
+    CHECK_EQ(ssem_history_reverse_continue(h).why, SSEM_HISTORY_START);
+    CHECK_EQ(ssem_history_state(h)->steps, 1000);
+    CHECK_EQ(ssem_history_state(h)->store[24], 16);
     /* the listing stops at the start of the history */
-    history_entry_t list[4];
-    CHECK_EQ(history_last(h, 4, list), 0);
-    history_free(h);
+    ssem_history_entry_t list[4];
+    CHECK_EQ(ssem_history_last(h, 4, list), 0);
+    ssem_history_free(h);
     ssem_engine_free(e);
 }
 
@@ -440,21 +438,20 @@ static void test_billions(void)
     m.store[2] = JMP(11);
     m.store[10] = 1;
     m.store[11] = 0;
-    history_t *h = history_new(&m, e, 0);
+    ssem_history_t *h = ssem_history_new(&m, e, 0);
     const uint64_t total = 3000000000ull;
     double t0 = now_s();
-    CHECK_EQ(history_run(h, total).why, HISTORY_LIMIT);
+    CHECK_EQ(ssem_history_run(h, total).why, SSEM_HISTORY_LIMIT);
     double t1 = now_s();
-    CHECK_EQ(history_state(h)->steps, total);
-    CHECK(h->nsnap <= HISTORY_DEFAULT_SNAPSHOTS);
-    CHECK(history_memory(h) <= sizeof(history_t) + HISTORY_DEFAULT_SNAPSHOTS * sizeof(ssem_t));
+    CHECK_EQ(ssem_history_state(h)->steps, total);
+    CHECK(ssem_history_memory(h) <= 1024 + SSEM_HISTORY_DEFAULT_SNAPSHOTS * 200);
     int bad = 0;
     double t2 = now_s();
     for (int i = 0; i < 100; i++) {
         uint64_t s = next_random() % total;
-        if (history_seek(h, s) != 0)
+        if (ssem_history_seek(h, s) != 0)
             bad++;
-        const ssem_t *x = history_state(h);
+        const ssem_t *x = ssem_history_state(h);
         /* after s steps: (s+1)/2 SUBs done; an odd s ends on the SUB (CI 1) */
         uint32_t want_a = (uint32_t)(0u - (uint32_t)((s + 1u) / 2u));
         uint32_t want_ci = s == 0 ? 0u : (s % 2u ? 1u : 0u);
@@ -463,10 +460,132 @@ static void test_billions(void)
     }
     double t3 = now_s();
     CHECK_EQ(bad, 0);
-    printf("3e9 steps forward: %.2f s; %zu snapshots every %" PRIu64
-           " steps; seek: %.2f ms each\n",
-           t1 - t0, h->nsnap, h->k, (t3 - t2) / 100.0 * 1e3);
-    history_free(h);
+    printf("3e9 steps forward: %.2f s; %zu bytes of history; seek: %.2f ms each, %" PRIu64
+           " steps replayed in all\n",
+           t1 - t0, ssem_history_memory(h), (t3 - t2) / 100.0 * 1e3, ssem_history_replayed(h));
+    ssem_history_free(h);
+    ssem_engine_free(e);
+}
+
+/* Issue 12 item 2: a reverse search over a long history is bounded and can
+ * be stopped. Counted in steps re-executed, not in time. The first program
+ * only ever fetches lines 1-19 (its code), so a breakpoint on 29, 30 or 31
+ * never hits; line 14 is fetched once a trial divisor (every few dozen steps). */
+static void test_reverse_search_bounded(void)
+{
+    ssem_engine_t *e = ssem_engine_new(ssem_engine_default());
+    ssem_t start = first();
+    ssem_history_t *h = ssem_history_new(&start, e, 0);
+    volatile sig_atomic_t stop = 0;
+    ssem_history_set_interrupt(h, &stop);
+    CHECK_EQ(ssem_history_run(h, UINT64_MAX).why, SSEM_HISTORY_HALTED); /* by the engine */
+    CHECK_EQ(ssem_history_state(h)->steps, FIRST_STEPS);
+    const ssem_t end = *ssem_history_state(h);
+
+    /* stopped at once by the flag: at most one poll interval (65536 steps)
+     * replayed, and the current state is left as it was */
+    ssem_history_set_breakpoints(h, 1u << 29);
+    stop = 1;
+    uint64_t r0 = ssem_history_replayed(h);
+    CHECK_EQ(ssem_history_reverse_continue(h).why, SSEM_HISTORY_INTERRUPTED);
+    CHECK(ssem_history_replayed(h) - r0 <= 65536u);
+    CHECK(same(ssem_history_state(h), &end));
+    stop = 0;
+
+    /* the first search for a line never fetched looks at every step once */
+    r0 = ssem_history_replayed(h);
+    CHECK_EQ(ssem_history_reverse_continue(h).why, SSEM_HISTORY_START);
+    CHECK_EQ(ssem_history_state(h)->steps, 0);
+    CHECK(ssem_history_replayed(h) - r0 <= FIRST_STEPS);
+    /* a second search, for another line, replays nothing: every interval is
+     * known not to fetch it */
+    CHECK(ssem_history_seek(h, FIRST_STEPS) == 0);
+    ssem_history_set_breakpoints(h, (1u << 30) | (1u << 31));
+    r0 = ssem_history_replayed(h);
+    CHECK_EQ(ssem_history_reverse_continue(h).why, SSEM_HISTORY_START);
+    CHECK_EQ(ssem_history_replayed(h) - r0, 0);
+    /* nor does a watch on a line no step changes (line 30) */
+    CHECK(ssem_history_seek(h, FIRST_STEPS) == 0);
+    ssem_history_set_breakpoints(h, 0);
+    ssem_history_set_watches(h, SSEM_WATCH_BIT(30));
+    r0 = ssem_history_replayed(h);
+    CHECK_EQ(ssem_history_reverse_continue(h).why, SSEM_HISTORY_START);
+    CHECK_EQ(ssem_history_replayed(h) - r0, 0);
+    /* a breakpoint that hits: only the interval of its last hit runs;
+     * 4096 snapshots over 2^21 steps are at most 1024 steps apart */
+    CHECK(ssem_history_seek(h, FIRST_STEPS) == 0);
+    ssem_history_set_watches(h, 0);
+    ssem_history_set_breakpoints(h, 1u << 14);
+    r0 = ssem_history_replayed(h);
+    ssem_history_stop_t st = ssem_history_reverse_continue(h);
+    CHECK_EQ(st.why, SSEM_HISTORY_BREAK);
+    CHECK_EQ(st.line, 14);
+    CHECK(ssem_history_replayed(h) - r0 <= 1024u);
+    ssem_history_free(h);
+    ssem_engine_free(e);
+}
+
+/* Watches on A and CI, and a breakpoint condition, forward and backward. */
+static bool a_negative(void *ctx, uint32_t line, const ssem_t *m)
+{
+    (void)line;
+    ++*(int *)ctx;
+    return (m->a & 0x80000000u) != 0u;
+}
+
+static void test_register_watches_and_conditions(void)
+{
+    ssem_engine_t *e = ssem_engine_new(ssem_engine_default());
+    ssem_t m;
+    memset(&m, 0, sizeof m);
+    /* line 1 LDN 10 (A = -1), 2 LDN 11 (A = 0... -0 = 0), 3 JMP 12 (CI = 0) */
+    m.store[1] = LDN(10);
+    m.store[2] = LDN(11);
+    m.store[3] = JMP(12);
+    m.store[10] = 1;
+    m.store[11] = 0;
+    m.store[12] = 0;
+    ssem_history_t *h = ssem_history_new(&m, e, 0);
+    ssem_history_set_watches(h, SSEM_WATCH_BIT(SSEM_WATCH_A));
+    ssem_history_stop_t st = ssem_history_run(h, 100);
+    CHECK_EQ(st.why, SSEM_HISTORY_WATCH); /* step 1: A 0 -> -1 */
+    CHECK_EQ(st.line, SSEM_WATCH_A);
+    CHECK_EQ(st.old_word, 0);
+    CHECK_EQ(st.new_word, 0xFFFFFFFFu);
+    CHECK_EQ(ssem_history_state(h)->steps, 1);
+    st = ssem_history_run(h, 100); /* step 2: A -1 -> 0; step 3 (JMP) leaves A */
+    CHECK_EQ(st.why, SSEM_HISTORY_WATCH);
+    CHECK_EQ(st.new_word, 0);
+    CHECK_EQ(ssem_history_state(h)->steps, 2);
+    st = ssem_history_run(h, 100); /* step 4: LDN 10 again */
+    CHECK_EQ(ssem_history_state(h)->steps, 4);
+    /* CI: every step changes it; the JMP (step 3) sets it from 3 to 0 */
+    ssem_history_set_watches(h, SSEM_WATCH_BIT(SSEM_WATCH_CI));
+    st = ssem_history_reverse_continue(h);
+    CHECK_EQ(st.why, SSEM_HISTORY_WATCH);
+    CHECK_EQ(st.line, SSEM_WATCH_CI);
+    CHECK_EQ(ssem_history_state(h)->steps, 3);
+    CHECK_EQ(st.old_word, 2);
+    CHECK_EQ(st.new_word, 0);
+    /* a conditional breakpoint on line 2: fetched after steps 1, 4, 7, ...
+     * with A = -1 each time; on line 1 (after 0, 3, 6, ...) A is 0 or 0 */
+    ssem_history_set_watches(h, 0);
+    int calls = 0;
+    ssem_history_set_condition(h, a_negative, &calls);
+    ssem_history_set_breakpoints(h, (1u << 1) | (1u << 2));
+    st = ssem_history_run(h, 100);
+    CHECK_EQ(st.why, SSEM_HISTORY_BREAK);
+    CHECK_EQ(st.line, 2);
+    CHECK_EQ(ssem_history_state(h)->steps, 4);
+    CHECK(calls >= 1);
+    ssem_history_step_over(h);
+    st = ssem_history_run(h, 100); /* line 1 after step 6 has A = 0: not a hit */
+    CHECK_EQ(st.why, SSEM_HISTORY_BREAK);
+    CHECK_EQ(ssem_history_state(h)->steps, 7);
+    st = ssem_history_reverse_continue(h);
+    CHECK_EQ(st.why, SSEM_HISTORY_BREAK);
+    CHECK_EQ(ssem_history_state(h)->steps, 4);
+    ssem_history_free(h);
     ssem_engine_free(e);
 }
 
@@ -487,6 +606,8 @@ int main(void)
     TIMED(test_reverse_continue_watch);
     TIMED(test_resume_and_fault);
     TIMED(test_rebase);
+    TIMED(test_reverse_search_bounded);
+    TIMED(test_register_watches_and_conditions);
     TIMED(test_billions);
     return CHECK_DONE();
 }

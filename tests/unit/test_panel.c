@@ -4,12 +4,13 @@
  * breakpoints cut across step budgets, Man mode, reverse step.
  *
  * The panel's logic is tools/panel_logic.c, compiled in here with the
- * history it keeps the machine in (tools/history.c); the ncurses front end
+ * history it keeps the machine in (tools/history.c) and the option values'
+ * parser (tools/values.c); the ncurses front end
  * (tools/cmd_panel.c) is tested in a real terminal by tests/cli/panel.bats.
  * Expected values are worked out by hand from ../shared/SPEC.md.
  */
-#include "../../tools/history.c"
 #include "../../tools/panel_logic.c"
+#include "../../tools/values.c"
 
 #include "check.h"
 
@@ -258,7 +259,7 @@ static void test_breakpoints_across_slices(void)
         first_panel(&p);
         p.line_switches = 7;
         press(&p, 'x');
-        CHECK_EQ(history_breakpoints(p.h), 1u << 7);
+        CHECK_EQ(ssem_history_breakpoints(p.h), 1u << 7);
         press(&p, 'r');
         run_in_slices(&p, budgets[b], 100);
         CHECK(!p.running);

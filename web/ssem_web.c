@@ -1,0 +1,308 @@
+/*
+ * ssem_web.c - the thin wasm-facing layer between the page (web/app.js) and
+ * the library: a handle that owns an engine and a panel (tools/panel_logic.c,
+ * the same code as `ssem panel`, with its time-travel history), and small
+ * functions that take and return numbers and C strings, so that the page
+ * needs nothing from emscripten but ccall/cwrap and the heap.
+ *
+ * Nothing of the machine is here: loading is ssem_load_machine,
+ * running and every switch of the panel is panel_do / panel_run_slice,
+ * the monitor is ssem_render. This file only adapts calling conventions
+ * (JS numbers are doubles, so 64-bit counts cross as double: exact below
+ * 2^53 steps, 200 years of flat-out running in the page).
+ *
+ * Errors never touch the machine: a load that fails leaves the panel as it
+ * was and puts "file:line:col: message" in the handle's message.
+ */
+#include "ssem_web.h"
+
+#include "panel_logic.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The engine the page uses unless asked otherwise: the fastest in wasm, as
+ * measured by `make bench` under Node (docs/performance.md): the reference
+ * step, because wasm has no indirect jump and `fast`'s threaded code
+ * becomes a br_table dispatch there. */
+#define WEB_DEFAULT_ENGINE "ref"
+
+struct web {
+    ssem_engine_t *engine;
+    panel_t panel;
+    ssem_frame_t frame;
+    uint32_t out_frame[SSEM_LINES + 3]; /* rows, bright, lamp, tube            */
+    int err_line, err_col;              /* of the last failed load, or 0     */
+    char message[1200];                 /* the last error (with source line) */
+    char out[SSEM_TEXT_MAX];            /* the last text written for saving  */
+    char text[128];                     /* small strings returned to JS      */
+};
+
+WEB_API const char *web_default_engine(void) { return WEB_DEFAULT_ENGINE; }
+
+/* The engines built in, separated by spaces ("ref fast": dbt is x86-64 only). */
+WEB_API const char *web_engine_list(web_t *w)
+{
+    w->text[0] = '\0';
+    for (const char *const *n = ssem_engine_names(); *n != NULL; n++) {
+        if (w->text[0] != '\0')
+            strncat(w->text, " ", sizeof w->text - strlen(w->text) - 1);
+        strncat(w->text, *n, sizeof w->text - strlen(w->text) - 1);
+    }
+    return w->text;
+}
+
+WEB_API web_t *web_new(const char *engine)
+{
+    web_t *w = calloc(1, sizeof *w);
+    if (w == NULL)
+        return NULL;
+    w->engine = ssem_engine_new(engine != NULL && engine[0] ? engine : WEB_DEFAULT_ENGINE);
+    ssem_t m;
+    memset(&m, 0, sizeof m);
+    ssem_reset(&m);
+    if (w->engine == NULL || panel_init(&w->panel, &m, w->engine) != 0) {
+        if (w->engine != NULL)
+            ssem_engine_free(w->engine);
+        free(w);
+        return NULL;
+    }
+    return w;
+}
+
+WEB_API void web_free(web_t *w)
+{
+    if (w == NULL)
+        return;
+    panel_free(&w->panel);
+    ssem_engine_free(w->engine);
+    free(w);
+}
+
+/* Changes the engine, keeping the machine and the panel's switches. The
+ * history restarts at the current state. Returns 0, or -1 (unknown name). */
+WEB_API int web_set_engine(web_t *w, const char *name)
+{
+    ssem_engine_t *e = ssem_engine_new(name);
+    if (e == NULL)
+        return -1;
+    panel_t old = w->panel;
+    ssem_t m = *panel_machine(&old);
+    if (panel_init(&w->panel, &m, e) != 0) {
+        w->panel = old;
+        ssem_engine_free(e);
+        return -1;
+    }
+    /* keep the breakpoints and the operator's switches */
+    history_set_breakpoints(w->panel.h, history_breakpoints(old.h));
+    w->panel.tube = old.tube;
+    w->panel.line_switches = old.line_switches;
+    w->panel.func_switches = old.func_switches;
+    w->panel.cursor = old.cursor;
+    w->panel.manual = old.manual;
+    w->panel.erase = old.erase;
+    w->panel.speed = old.speed;
+    w->panel.digit_period_us = old.digit_period_us;
+    panel_free(&old);
+    ssem_engine_free(w->engine);
+    w->engine = e;
+    return 0;
+}
+
+WEB_API const char *web_engine(const web_t *w) { return ssem_engine_name(w->engine); }
+
+/* The panel's last message, or the last load error. */
+WEB_API const char *web_message(const web_t *w) { return w->panel.message; }
+WEB_API const char *web_error(const web_t *w) { return w->message; }
+WEB_API int web_error_line(const web_t *w) { return w->err_line; }
+WEB_API int web_error_column(const web_t *w) { return w->err_col; }
+
+static void set_error(web_t *w, const ssem_diag_t *d, const char *text, size_t len)
+{
+    w->err_line = d->line;
+    w->err_col = d->col;
+    ssem_diag_format(d, text, len, w->message, sizeof w->message);
+}
+
+static int parse_format(web_t *w, const char *format, ssem_format_t *f)
+{
+    *f = SSEM_FORMAT_AUTO;
+    if (format == NULL || format[0] == '\0')
+        return 0;
+    if (ssem_format_parse(format, f) != 0) {
+        w->err_line = w->err_col = 0;
+        snprintf(w->message, sizeof w->message, "unknown format '%s'\n", format);
+        return -1;
+    }
+    return 0;
+}
+
+/* Reads text (any format ssem reads, detected as on the command line, or a
+ * state file) into a machine without touching the panel. */
+static int read_machine(web_t *w, const char *text, size_t len, const char *name,
+                        const char *format, ssem_t *m)
+{
+    ssem_format_t f;
+    w->message[0] = '\0';
+    w->err_line = w->err_col = 0;
+    if (parse_format(w, format, &f) != 0)
+        return -1;
+    memset(m, 0, sizeof *m);
+    ssem_diag_t err;
+    ssem_image_t img;
+    if (ssem_load_machine(text, len, name, f, m, &img, &err) != 0) {
+        set_error(w, &err, text, len);
+        return -1;
+    }
+    return 0;
+}
+
+/* Checks text as the editor's content without loading it: 0, or -1 with the
+ * error in web_error / web_error_line / web_error_column. */
+WEB_API int web_check(web_t *w, const char *text, int len, const char *name, const char *format)
+{
+    ssem_t m;
+    return read_machine(w, text, len > 0 ? (size_t)len : 0, name, format, &m);
+}
+
+/* Loads a program or state file: the panel stops, and its machine becomes
+ * the loaded one (the history restarts there). Breakpoints are kept. On error
+ * returns -1 and the machine is the one the user had. */
+WEB_API int web_load(web_t *w, const char *text, int len, const char *name, const char *format)
+{
+    ssem_t m;
+    if (read_machine(w, text, len > 0 ? (size_t)len : 0, name, format, &m) != 0)
+        return -1;
+    w->panel.running = false;
+    panel_set_machine(&w->panel, &m);
+    snprintf(w->panel.message, sizeof w->panel.message, "loaded %s",
+             name != NULL && name[0] ? name : "the program");
+    return 0;
+}
+
+/* Sets the whole state (a share link): the store from words[0..31], then
+ * A, CI, PI, the lamp and the step count. */
+WEB_API void web_set_state(web_t *w, const uint32_t *words, uint32_t a, uint32_t ci, uint32_t pi,
+                           int lamp, int fault, double steps)
+{
+    ssem_t m = *panel_machine(&w->panel);
+    memcpy(m.store, words, sizeof m.store);
+    m.a = a;
+    m.ci = ci;
+    m.pi = pi;
+    m.lamp = lamp != 0;
+    m.fault = m.lamp && fault != 0;
+    m.steps = steps > 0 ? (uint64_t)steps : 0;
+    w->panel.running = false;
+    panel_set_machine(&w->panel, &m);
+}
+
+/* The panel's keys, exactly as `ssem panel` maps them (PANEL_KEY_* for the
+ * arrows). Returns the action done (0: the key does nothing). */
+WEB_API int web_key(web_t *w, int key)
+{
+    panel_action_t a = panel_key_action(key);
+    if (a != PANEL_QUIT)
+        panel_do(&w->panel, a);
+    return (int)a;
+}
+
+WEB_API void web_action(web_t *w, int action) { panel_do(&w->panel, (panel_action_t)action); }
+
+/* Running: the page asks for a budget (panel_budget), runs a slice, and
+ * tunes the flat-out slice from the time it took, as the terminal panel. */
+WEB_API double web_budget(web_t *w, double elapsed) { return (double)panel_budget(&w->panel, elapsed); }
+WEB_API double web_run_slice(web_t *w, double budget)
+{
+    return (double)panel_run_slice(&w->panel, budget > 0 ? (uint64_t)budget : 0);
+}
+WEB_API void web_tune(web_t *w, double ran, double seconds)
+{
+    panel_tune(&w->panel, ran > 0 ? (uint64_t)ran : 0, seconds);
+}
+
+/* The machine's state. */
+WEB_API uint32_t web_line(const web_t *w, int line) { return panel_machine(&w->panel)->store[line & 31]; }
+WEB_API uint32_t web_a(const web_t *w) { return panel_machine(&w->panel)->a; }
+WEB_API uint32_t web_ci(const web_t *w) { return panel_machine(&w->panel)->ci; }
+WEB_API uint32_t web_pi(const web_t *w) { return panel_machine(&w->panel)->pi; }
+WEB_API int web_lamp(const web_t *w) { return panel_machine(&w->panel)->lamp; }
+WEB_API int web_fault(const web_t *w) { return panel_machine(&w->panel)->fault; }
+WEB_API double web_steps(const web_t *w) { return (double)panel_machine(&w->panel)->steps; }
+WEB_API double web_first_step(const web_t *w) { return (double)history_first_step(w->panel.h); }
+WEB_API double web_time_1948(const web_t *w)
+{
+    return ssem_time_1948(panel_machine(&w->panel)->steps, w->panel.digit_period_us);
+}
+
+/* The panel's switches. */
+WEB_API int web_running(const web_t *w) { return w->panel.running; }
+WEB_API int web_manual(const web_t *w) { return w->panel.manual; }
+WEB_API int web_erase(const web_t *w) { return w->panel.erase; }
+WEB_API int web_tube(const web_t *w) { return (int)w->panel.tube; }
+WEB_API int web_line_switches(const web_t *w) { return (int)w->panel.line_switches; }
+WEB_API int web_func_switches(const web_t *w) { return (int)w->panel.func_switches; }
+WEB_API int web_cursor(const web_t *w) { return (int)w->panel.cursor; }
+WEB_API int web_action_line(const web_t *w) { return (int)panel_action_line(&w->panel); }
+WEB_API double web_speed(const web_t *w) { return w->panel.speed; }
+WEB_API double web_digit_period(const web_t *w) { return w->panel.digit_period_us; }
+WEB_API uint32_t web_breakpoints(const web_t *w) { return history_breakpoints(w->panel.h); }
+
+/* Clicking the page's controls sets a switch directly rather than stepping
+ * it as the keys do. The line switches and cursor follow the Baby's: they can
+ * be set at Stop only, as panel_do's line keys. */
+WEB_API void web_set_line_switches(web_t *w, int line)
+{
+    if (!w->panel.running)
+        w->panel.line_switches = (uint32_t)line & 31u;
+}
+WEB_API void web_set_func_switches(web_t *w, int f) { w->panel.func_switches = (uint32_t)f & 7u; }
+WEB_API void web_set_cursor(web_t *w, int digit) { w->panel.cursor = (uint32_t)digit & 31u; }
+WEB_API void web_set_speed(web_t *w, double speed)
+{
+    w->panel.speed = speed > 0 ? speed : PANEL_SPEED_MAX;
+    w->panel.carry = 0.0;
+}
+WEB_API void web_toggle_breakpoint(web_t *w, int line)
+{
+    uint32_t l = (uint32_t)line & 31u;
+    uint32_t mask = history_breakpoints(w->panel.h) ^ (1u << l);
+    history_set_breakpoints(w->panel.h, mask);
+    snprintf(w->panel.message, sizeof w->panel.message, "breakpoint on line %u %s",
+             (unsigned)l, (mask >> l) & 1u ? "set" : "removed");
+}
+
+/* The monitor: ssem_render of the panel's tube and action line. Returns a
+ * pointer to 35 words: the 32 rows (bit 0 drawn on the left), the bright
+ * rows' mask, the lamp, the tube. */
+WEB_API const uint32_t *web_frame(web_t *w)
+{
+    ssem_render(panel_machine(&w->panel), w->panel.tube, panel_action_line(&w->panel),
+                w->panel.running, &w->frame);
+    memcpy(w->out_frame, w->frame.row, sizeof w->frame.row);
+    w->out_frame[SSEM_LINES] = w->frame.bright;
+    w->out_frame[SSEM_LINES + 1] = w->frame.lamp;
+    w->out_frame[SSEM_LINES + 2] = (uint32_t)w->frame.tube;
+    return w->out_frame;
+}
+
+/* A word as assembly ("LDN 24", "NUM -3"). */
+WEB_API const char *web_disasm(web_t *w, uint32_t word)
+{
+    return ssem_disasm_word(word, w->text, sizeof w->text);
+}
+
+/* The machine as text to save: "asm", "snp", "listing" (the store), or
+ * "state" (the whole machine). NULL for a format it cannot write. The text stays
+ * valid until the next call. */
+WEB_API const char *web_save(web_t *w, const char *format)
+{
+    const ssem_t *m = panel_machine(&w->panel);
+    ssem_format_t f;
+    if (ssem_format_parse(format, &f) != 0)
+        return NULL;
+    size_t n = f == SSEM_FORMAT_STATE ? ssem_write_state(m, w->out, sizeof w->out)
+                                      : ssem_write(f, m->store, w->out, sizeof w->out);
+    return n > 0 ? w->out : NULL;
+}

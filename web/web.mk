@@ -1,0 +1,89 @@
+# web/web.mk - the Baby in a web page (docs/web.md), included by the Makefile.
+#
+#   make web         the page in build-web/: index.html, app.js, style.css,
+#                    examples.js and ssem.js (the library in wasm, embedded in
+#                    the script so that file:// works: no fetch of a .wasm)
+#   make web-check   the library's unit tests compiled to wasm and run under
+#                    Node, then the browser tests (tests/web, node --test,
+#                    Debian's chromium driven by playwright-core)
+#
+# Toolchain: Debian's emscripten (emcc). Emscripten 3.1.6 finds its JS
+# helpers (acorn) only with NODE_PATH=/usr/share/nodejs. No emscripten
+# "ports" are used: they download sources, and the build must not need the
+# network. Other targets built on the same objects (a second wasm module, a
+# translator engine) add themselves here and reuse WEB_LIB.
+
+EMCC      ?= emcc
+EMAR      ?= emar
+WEB       ?= build-web
+export NODE_PATH ?= /usr/share/nodejs
+
+WEB_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) $(if $(WERROR),-Werror) \
+              -Iinclude -Isrc -Itools -Iweb -O2
+# the panel's logic and its history are compiled into the page from wherever
+# they live (tools/ today; the library once they move there)
+WEB_TOOL_SRC := $(wildcard tools/panel_logic.c tools/history.c)
+WEB_LIB_OBJ  := $(LIB_SRC:src/%.c=$(WEB)/obj/%.o) $(WEB_TOOL_SRC:tools/%.c=$(WEB)/obj/tools/%.o)
+WEB_LIB      := $(WEB)/libssem-wasm.a
+WEB_HDRS     := web/ssem_web.h include/ssem.h src/internal.h $(wildcard tools/panel_logic.h tools/history.h)
+
+# what the page calls: everything marked EMSCRIPTEN_KEEPALIVE in the shim,
+# plus malloc/free for passing strings
+WEB_LDFLAGS := -O2 -sMODULARIZE=1 -sEXPORT_NAME=createSsem -sSINGLE_FILE=1 \
+               -sALLOW_MEMORY_GROWTH=1 -sENVIRONMENT=web,node \
+               -sEXPORTED_FUNCTIONS=_malloc,_free \
+               -sEXPORTED_RUNTIME_METHODS=ccall,cwrap,UTF8ToString,stringToUTF8,lengthBytesUTF8
+
+WEB_PAGE := $(WEB)/index.html $(WEB)/app.js $(WEB)/style.css $(WEB)/examples.js $(WEB)/ssem.js
+
+.PHONY: web web-unit web-check web-browser
+web: $(WEB_PAGE)
+
+$(WEB)/obj/%.o: src/%.c $(WEB_HDRS) | $(WEB)/obj/tools
+	$(EMCC) $(WEB_CFLAGS) -c $< -o $@
+$(WEB)/obj/tools/%.o: tools/%.c $(WEB_HDRS) | $(WEB)/obj/tools
+	$(EMCC) $(WEB_CFLAGS) -c $< -o $@
+$(WEB)/obj/web/%.o: web/%.c $(WEB_HDRS) | $(WEB)/obj/web
+	$(EMCC) $(WEB_CFLAGS) -c $< -o $@
+$(WEB_LIB): $(WEB_LIB_OBJ)
+	rm -f $@ && $(EMAR) rcs $@ $^
+$(WEB)/obj/tools $(WEB)/obj/web $(WEB)/tests:
+	mkdir -p $@
+
+$(WEB)/ssem.js: $(WEB)/obj/web/ssem_web.o $(WEB_LIB)
+	$(EMCC) $(WEB_LDFLAGS) -o $@ $^
+$(WEB)/%.html: web/%.html | $(WEB)/obj/web
+	cp $< $@
+$(WEB)/%.js: web/%.js | $(WEB)/obj/web
+	cp $< $@
+$(WEB)/%.css: web/%.css | $(WEB)/obj/web
+	cp $< $@
+# the examples menu: every program in programs/, found when the page is built
+WEB_EXAMPLES := $(sort $(wildcard programs/*.asm programs/*.lst programs/*.snp \
+                                   programs/*/*.asm programs/*/*.lst programs/*/*.snp))
+$(WEB)/examples.js: web/examples.mjs $(WEB_EXAMPLES) | $(WEB)/obj/web
+	node web/examples.mjs $(WEB_EXAMPLES) > $@.tmp && mv $@.tmp $@
+
+# The library's unit tests in wasm, run under Node by tests/run.sh like the
+# native ones (each gets a small wrapper script that runs node on it).
+# test_picture is left out: it tests tools/picture.c against libpng, which
+# has no Debian build for wasm (emscripten's port downloads it).
+WEB_UNIT_SKIP := test_picture
+WEB_UNIT_SRC  := $(filter-out $(WEB_UNIT_SKIP:%=tests/unit/%.c),$(UNIT_SRC))
+WEB_UNIT_BIN  := $(WEB_UNIT_SRC:tests/unit/%.c=$(WEB)/tests/wasm_%)
+# NODERAWFS: the tests read programs/ and ../shared/corpus from the real
+# file system; test_history keeps 180 MB of arrays, hence the initial memory
+WEB_TEST_LDFLAGS := -O2 -sNODERAWFS=1 -sEXIT_RUNTIME=1 -sALLOW_MEMORY_GROWTH=1 \
+                    -sINITIAL_MEMORY=256MB -sWASM_ASYNC_COMPILATION=0 -sENVIRONMENT=node
+$(WEB)/tests/wasm_%: tests/unit/%.c $(wildcard tests/unit/*.h tools/*.[ch] src/*.c) $(WEB_LIB) \
+                     | $(WEB)/tests
+	$(EMCC) $(WEB_CFLAGS) -Itests/unit $(WEB_TEST_LDFLAGS) -o $@.js $< $(WEB_LIB)
+	printf '#!/bin/sh\n# %s in wasm, under Node\nexec node "$$(dirname "$$0")/%s.js" "$$@"\n' \
+	  $* $(@F) > $@.tmp && chmod +x $@.tmp && mv $@.tmp $@
+web-unit: $(WEB_UNIT_BIN)
+
+# Browser tests alone (make check runs them with everything else).
+web-browser: web
+	node --test tests/web/
+web-check: web web-unit
+	@WEB_TESTS=1 bash tests/run.sh $(WEB_UNIT_BIN)
