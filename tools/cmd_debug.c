@@ -533,7 +533,7 @@ static int cmd_save(session_t *s, int argc, char **argv)
     char text[SSEM_TEXT_MAX];
     if (ssem_write_state(ssem_history_state(s->h), text, sizeof text) == 0)
         return fail(s, "save: the state does not fit in %u bytes", SSEM_TEXT_MAX);
-    if (write_file_atomically(argv[1], text) != 0)
+    if (write_output_text(argv[1], text) != 0)
         return fail(s, "save: %s not written", argv[1]);
     printf("saved step %" PRIu64 " to %s\n", ssem_history_state(s->h)->steps, argv[1]);
     return 0;
