@@ -1,6 +1,7 @@
 /*
  * formats.c - program files in and out: detection, the four store-image
  * readers (listing, snapshot, bare bits, bare decimals) and three writers.
+ * Share links (the url format) are read and written by src/url.c.
  *
  * Baby programs circulate in a dozen forms written by a dozen tools (see
  * docs/formats.md and ../shared/corpus). Assembly is handed to the assembler
@@ -29,7 +30,7 @@
  * ---------------------------------------------------------------------- */
 
 static const char *const format_names[SSEM_FORMAT_COUNT] = {
-    "auto", "listing", "snp", "asm", "bits", "decimal", "state",
+    "auto", "listing", "snp", "asm", "bits", "decimal", "url", "state",
 };
 
 const char *ssem_format_name(ssem_format_t f)
@@ -413,6 +414,9 @@ static ssem_format_t format_from_name(const char *name)
  * (Sharp's .snp and .asm), so it votes only when nothing else does. */
 static ssem_format_t detect(const char *text, size_t len, const char *name)
 {
+    /* a share link is one word that no other format's file can be */
+    if (ssem_is_url(text, len))
+        return SSEM_FORMAT_URL;
     unsigned votes[SHAPE_COUNT] = {0};
     unsigned significant = 0;
     bool first_is_count = false;
@@ -511,6 +515,9 @@ static int read_image(const char *text, size_t len, const char *name, ssem_forma
     case SSEM_FORMAT_DECIMAL:
         rc = read_sequential(text, len, &r, true);
         break;
+    case SSEM_FORMAT_URL:
+        rc = ssem_url_read_image(text, len, name, img, err);
+        break;
     case SSEM_FORMAT_ASM:
         rc = ssem_asm_parse(text, len, name, img, err);
         if (rc == 0 && img->defined == 0u)
@@ -568,6 +575,17 @@ static int load(const char *text, size_t len, const char *name, ssem_format_t fo
                                 "a state file: only its store is read, not its registers "
                                 "(A, CI, PI, lamp, steps)");
             }
+        }
+    } else if (m != NULL && (format == SSEM_FORMAT_URL ||
+                             (format == SSEM_FORMAT_AUTO && ssem_is_url(text, len)))) {
+        /* a share link carries A and CI too: the machine gets them */
+        ssem_t whole = *m;
+        rc = ssem_load_url(text, len, name, &whole, err);
+        if (rc == 0) {
+            memcpy(img->word, whole.store, sizeof img->word);
+            img->defined = 0xFFFFFFFFu;
+            img->format = SSEM_FORMAT_URL;
+            *m = whole;
         }
     } else {
         rc = read_image(text, len, name, format, img, err);
@@ -630,6 +648,16 @@ size_t ssem_write(ssem_format_t format, const uint32_t store[SSEM_LINES], char *
     if (buf == NULL || size == 0)
         return 0;
     buf[0] = '\0';
+    if (store != NULL && format == SSEM_FORMAT_URL) {
+        /* the link, with A = CI = 0, and a newline */
+        char *link = ssem_write_url(store, 0u, 0u, NULL);
+        size_t n = link ? strlen(link) : 0u;
+        bool fits = link != NULL && n + 2u <= size;
+        if (fits)
+            memcpy(buf, link, n), memcpy(buf + n, "\n", 2u);
+        free(link);
+        return fits ? n + 1u : 0u;
+    }
     if (store == NULL || (format != SSEM_FORMAT_LISTING && format != SSEM_FORMAT_SNP &&
                           format != SSEM_FORMAT_ASM))
         return 0;

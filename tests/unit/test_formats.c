@@ -47,8 +47,8 @@ static void test_names(void)
     CHECK(strcmp(ssem_format_name(SSEM_FORMAT_DECIMAL), "decimal") == 0);
     CHECK(ssem_format_name(SSEM_FORMAT_COUNT) != NULL);
     CHECK(strcmp(ssem_format_name(SSEM_FORMAT_STATE), "state") == 0);
-    const char *names[] = {"auto", "listing", "snp", "asm", "bits", "decimal", "state"};
-    for (int i = 0; i < 7; i++) {
+    const char *names[] = {"auto", "listing", "snp", "asm", "bits", "decimal", "url", "state"};
+    for (int i = 0; i < 8; i++) {
         ssem_format_t f = SSEM_FORMAT_COUNT;
         CHECK_EQ(ssem_format_parse(names[i], &f), 0);
         CHECK_EQ(f, i);
