@@ -15,6 +15,7 @@
  * zone the QR standard asks for, written atomically.
  */
 #include "cli.h"
+#include "output.h"
 
 #include <inttypes.h>
 #include <stdio.h>
