@@ -52,13 +52,6 @@ static void *test_realloc(void *p, size_t n)
 
 #include "check.h"
 
-/* "@NAME" examples (tools/examples.c) are not read here */
-char *example_path(const char *name)
-{
-    (void)name;
-    return NULL;
-}
-
 /* The file's contents as a string (the test's own buffer). */
 static void slurp(const char *path, char *buf, size_t size)
 {

@@ -550,8 +550,8 @@ static void test_kc_names_the_line_obeyed(void)
     ssem_t m;
     memset(&m, 0, sizeof m);
     ssem_reset(&m);
-    ssem_poke(&m, 1, ssem_make_instruction(SSEM_F0, 5));
-    ssem_poke(&m, 5, 9);
+    m.store[1] = ssem_make_instruction(SSEM_F0, 5);
+    m.store[5] = 9;
     panel_t p;
     CHECK_EQ(panel_init(&p, &m, engine), 0);
     press(&p, 's');
