@@ -510,7 +510,7 @@ static int cmd_history(session_t *s, int argc, char **argv)
         return -1;
     if (n > MAX_HISTORY_LIST)
         return fail(s, "history: at most %u steps", MAX_HISTORY_LIST);
-    ssem_history_entry_t *list = malloc((n ? n : 1) * sizeof *list);
+    ssem_history_entry_t *list = malloc((size_t)(n ? n : 1) * sizeof *list);
     if (list == NULL)
         return fail(s, "out of memory");
     size_t got = ssem_history_last(s->h, (size_t)n, list);
