@@ -95,7 +95,7 @@ WEB_API int web_set_engine(web_t *w, const char *name)
         ssem_engine_free(e);
         return -1;
     }
-    /* keep the operator's switches and breakpoints */
+    /* keep the breakpoints and the operator's switches */
     ssem_history_set_breakpoints(w->panel.h, ssem_history_breakpoints(old.h));
     w->panel.tube = old.tube;
     w->panel.line_switches = old.line_switches;
