@@ -7,6 +7,14 @@
 set -u
 cd "$(dirname "$0")/.."
 passed=0 failed=0
+# Sanitizer reports (ASan, LeakSanitizer, UBSan) go to files, one per process
+# that reported: a report fails the run even when the test around it passed
+# (a leak at exit, say, under a test that only checked the output). Without
+# a sanitizer build nothing is ever written there.
+san_dir=$(mktemp -d)
+trap 'rm -rf "$san_dir"' EXIT
+export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}log_path=$san_dir/asan"
+export UBSAN_OPTIONS="${UBSAN_OPTIONS:+$UBSAN_OPTIONS:}log_path=$san_dir/ubsan:print_stacktrace=1"
 for t in "$@"; do
     out=$("$t" 2>&1); rc=$?
     line=$(printf '%s\n' "$out" | grep -E '^[0-9]+ passed, [0-9]+ failed$' | tail -n 1)
@@ -57,6 +65,15 @@ if [ "${WEB_TESTS:-}" = 1 ]; then
         echo "web (node --test): $p passed, $f failed"
         passed=$((passed + p)); failed=$((failed + f))
     fi
+fi
+reports=("$san_dir"/*)
+if [ ${#reports[@]} -gt 0 ]; then
+    for r in "${reports[@]}"; do
+        echo "sanitizer report ($(basename "$r")):"
+        head -n 40 "$r"
+    done
+    echo "sanitizers: ${#reports[@]} report(s): FAILED"
+    failed=$((failed + ${#reports[@]}))
 fi
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -29,7 +29,11 @@ enum exit_status {
 extern const char *program_name;
 extern const char *command_name; /* the subcommand running, for hints; or NULL */
 
-/* Prints "ssem: message" and a hint, exits with EXIT_USAGE. */
+/* Prints "ssem: message" on standard error, every control character and
+ * byte that is not UTF-8 escaped (tools/text.h): file names and values are
+ * whatever the user gave, and must not drive the terminal. */
+void error_message(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Prints "ssem: message" (escaped) and a hint, exits with EXIT_USAGE. */
 void die_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
 /* Flushes standard output; on failure says so and returns -1. */
 int finish_stdout(void);
@@ -54,10 +58,8 @@ int load_machine(const char *file, ssem_format_t format, bool lenient, ssem_t *m
 /* Creates the engine named by --engine (the fastest when NULL); exits on error. */
 ssem_engine_t *open_engine(const char *name);
 
-/* Writes text to path atomically (temporary file beside it, then rename).
- * Returns 0, or prints and returns -1 leaving no file behind. */
-int write_file_atomically(const char *path, const char *text);
-int write_bytes_atomically(const char *path, const void *data, size_t len);
+/* Files the user keeps: tools/output.h (write_output, write_output_text). */
+#include "output.h"
 
 /* Seconds as "50 min 20.1 s" or "7.2 ms". */
 void format_duration(double seconds, char *buf, size_t size);

@@ -63,14 +63,14 @@ static int convert(int argc, char **argv, const char *usage, const cli_option_t 
     static const ssem_format_t to_formats[] = {SSEM_FORMAT_SNP, SSEM_FORMAT_LISTING,
                                                SSEM_FORMAT_ASM};
     ssem_format_t format = SSEM_FORMAT_AUTO;
-    const char *file = NULL, *out = NULL;
+    const char *file = NULL, *out = "-";
     cli_parser_t p;
     cli_parser_init(&p, argc, argv, usage, options);
     for (int id; (id = cli_next(&p)) != CLI_END;) {
         switch (id) {
         case OPT_FORMAT: format = cli_format(&p); break;
         case OPT_TO: to = to_formats[cli_keyword(&p, to_names, "output format (snp, listing, asm)")]; break;
-        case OPT_OUTPUT: out = strcmp(p.value, "-") == 0 ? NULL : p.value; break;
+        case OPT_OUTPUT: out = p.value; break;
         case CLI_OPERAND:
             if (file != NULL)
                 die_usage("%s: one file at a time ('%s' and '%s')", argv[0], file, p.value);
@@ -88,14 +88,10 @@ static int convert(int argc, char **argv, const char *usage, const cli_option_t 
     free(src.text);
     char *text = ssem_write(to, img.word);
     if (text == NULL) {
-        fprintf(stderr, "%s: out of memory\n", program_name);
+        error_message("out of memory");
         return EXIT_BAD_INPUT;
     }
-    int rc = 0;
-    if (out != NULL)
-        rc = write_file_atomically(out, text) == 0 ? 0 : EXIT_BAD_INPUT;
-    else if (fputs(text, stdout) < 0 || finish_stdout() != 0)
-        rc = EXIT_BAD_INPUT;
+    int rc = write_output_text(out, text) == 0 ? 0 : EXIT_BAD_INPUT;
     free(text);
     return rc;
 }

@@ -533,7 +533,7 @@ static int cmd_save(session_t *s, int argc, char **argv)
     char *text = ssem_write_state(ssem_history_state(s->h));
     if (text == NULL)
         return fail(s, "out of memory");
-    int r = write_file_atomically(argv[1], text);
+    int r = write_output_text(argv[1], text);
     free(text);
     if (r != 0)
         return fail(s, "save: %s not written", argv[1]);

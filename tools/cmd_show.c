@@ -157,17 +157,17 @@ int cmd_show(int argc, char **argv)
         size_t len;
         if (picture_png_heat(&frame, profile ? counts.line : NULL, &data, &len) != 0)
             return EXIT_BAD_INPUT;
-        int rc = write_bytes_atomically(png_out, data, len);
+        int rc = write_output(png_out, data, len);
         free(data);
         return rc == 0 ? 0 : EXIT_BAD_INPUT;
     }
     if (svg_out != NULL) {
         char *svg = picture_svg(&frame);
         if (svg == NULL) {
-            fprintf(stderr, "%s: %s: out of memory\n", program_name, svg_out);
+            error_message("%s: out of memory", svg_out);
             return EXIT_BAD_INPUT;
         }
-        int rc = write_file_atomically(svg_out, svg);
+        int rc = write_output_text(svg_out, svg);
         free(svg);
         return rc == 0 ? 0 : EXIT_BAD_INPUT;
     }
@@ -176,7 +176,7 @@ int cmd_show(int argc, char **argv)
     char text[32 * (32 * 3 + 1) + 1];
     bool unicode = !ascii && locale_is_utf8();
     if (ssem_frame_text(&frame, unicode, text, sizeof text) == 0) {
-        fprintf(stderr, "%s: show: the frame does not fit its buffer\n", program_name);
+        error_message("show: the frame does not fit its buffer");
         return EXIT_BAD_INPUT;
     }
     fputs(text, stdout);
