@@ -85,7 +85,7 @@ $(BUILD)/$(SOREAL): $(LIB_OBJ)
 	ln -sf $(SONAME) $(BUILD)/libssem.so
 # the command draws the panel with ncurses and writes PNGs with libpng; the
 # library itself needs only libc
-TOOL_LIBS := -lncursesw -lpng -lm
+TOOL_LIBS := -lncursesw -lpng -ledit -lm
 $(BUILD)/ssem: $(TOOL_OBJ) $(BUILD)/libssem.a
 	$(CC) $(LDFLAGS) -o $@ $(TOOL_OBJ) $(BUILD)/libssem.a $(TOOL_LIBS) $(CAPSTONE_LIBS)
 # some tests #include a tools/ or src/ file directly: their .d files say so
