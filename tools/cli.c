@@ -60,9 +60,56 @@ int finish_stdout(void)
 
 /* ---------------------------------------------------------------- input */
 
-/* Reads a whole file (or stdin for "-"). On failure prints and returns -1. */
+/* A share link (or its s= value) given where a file name goes: a word that
+ * starts with http:// or https://, or with s=, or a bare value, and that is
+ * not the name of an existing file. */
+static bool arg_is_link(const char *arg)
+{
+    if (access(arg, F_OK) == 0)
+        return false;
+    return strncmp(arg, "http://", 7) == 0 || strncmp(arg, "https://", 8) == 0 ||
+           ssem_is_url(arg, strlen(arg));
+}
+
+/* Reads a whole file (or stdin for "-"); a share link given in its place is
+ * the text itself (named "link" in messages), and "@NAME" is an example
+ * program (tools/examples.c). On failure prints and returns -1. */
 int read_source(const char *name, source_t *src)
 {
+    if (name[0] == '@') {
+        char *path = example_path(name + 1);
+        if (path == NULL)
+            return -1;
+        int rc = read_source(path, src);
+        if (rc == 0) {
+            /* the path lives after the text, in the same block, so that
+             * freeing src->text frees both */
+            size_t n = strlen(path);
+            char *both = realloc(src->text, src->len + 1u + n + 1u);
+            if (both == NULL) {
+                free(src->text);
+                rc = -1;
+            } else {
+                memcpy(both + src->len + 1u, path, n + 1u);
+                src->text = both;
+                src->name = both + src->len + 1u;
+            }
+        }
+        free(path);
+        return rc;
+    }
+    if (arg_is_link(name)) {
+        size_t n = strlen(name);
+        src->text = malloc(n + 1u);
+        if (src->text == NULL) {
+            fprintf(stderr, "%s: out of memory\n", program_name);
+            return -1;
+        }
+        memcpy(src->text, name, n + 1u);
+        src->len = n;
+        src->name = "link";
+        return 0;
+    }
     FILE *f = strcmp(name, "-") == 0 ? stdin : fopen(name, "rb");
     if (f == NULL) {
         error_message("%s: %s", name, strerror(errno));
@@ -134,7 +181,7 @@ int load_program(const char *name, ssem_format_t format, source_t *src,
     if (read_source(name, src) != 0)
         return -1;
     ssem_diag_t err;
-    if (ssem_load(src->text, src->len, name, format, img, &err) != 0) {
+    if (ssem_load(src->text, src->len, src->name, format, img, &err) != 0) {
         print_diag(src, &err, false);
         free(src->text); /* the caller frees it only on success */
         src->text = NULL;
@@ -166,17 +213,25 @@ int load_machine(const char *file, ssem_format_t format, bool lenient, ssem_t *m
     source_t src;
     if (read_source(file, &src) != 0)
         return -1;
-    bool is_state = format == SSEM_FORMAT_AUTO && contains(src.text, src.len, "; ssem-state:");
+    /* a state file, or a share link, carries registers: load the machine */
+    bool is_state = format == SSEM_FORMAT_URL ||
+                    (format == SSEM_FORMAT_AUTO && (contains(src.text, src.len, "; ssem-state:") ||
+                                                    ssem_is_url(src.text, src.len)));
     ssem_diag_t err;
     int rc = 0;
-    if (is_state) {
-        if (ssem_load_state(src.text, src.len, file, m, &err) != 0) {
+    if (format == SSEM_FORMAT_URL) {
+        if (ssem_load_url(src.text, src.len, src.name, m, &err) != 0) {
+            print_diag(&src, &err, false);
+            rc = -1;
+        }
+    } else if (is_state) {
+        if (ssem_load_state(src.text, src.len, src.name, m, &err) != 0) {
             print_diag(&src, &err, false);
             rc = -1;
         }
     } else {
         ssem_image_t img;
-        if (ssem_load(src.text, src.len, file, format, &img, &err) != 0) {
+        if (ssem_load(src.text, src.len, src.name, format, &img, &err) != 0) {
             print_diag(&src, &err, false);
             rc = -1;
         } else {

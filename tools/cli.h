@@ -44,8 +44,17 @@ typedef struct source {
     size_t len;
 } source_t;
 
-/* Reads a whole file (or stdin for "-"). On failure prints and returns -1. */
+/* Reads a whole file (or stdin for "-"), a share link given in its place,
+ * or "@NAME", an example program. On failure prints and returns -1. */
 int read_source(const char *name, source_t *src);
+
+/* Example programs (tools/examples.c). The directory they are found in
+ * (see docs/programs.md), as a new string. */
+char *examples_dir(void);
+/* The path of example NAME (its file name without the extension, or
+ * "historic/NAME") as a new string; NULL, with a message, when there is
+ * none of that name. */
+char *example_path(const char *name);
 /* Prints a diagnostic with its source line and caret ("warning: " prefixed). */
 void print_diag(const source_t *src, const ssem_diag_t *d, bool warning);
 /* Loads a program; prints warnings; on error prints it and returns -1. */
@@ -75,6 +84,8 @@ int cmd_run(int argc, char **argv);
 int cmd_asm(int argc, char **argv);
 int cmd_disasm(int argc, char **argv);
 int cmd_engines(int argc, char **argv);
+int cmd_examples(int argc, char **argv);
+int cmd_url(int argc, char **argv);
 int cmd_verify(int argc, char **argv);
 int cmd_show(int argc, char **argv);
 int cmd_panel(int argc, char **argv);

@@ -42,7 +42,7 @@ static const char debug_usage[] =
     "                   run the commands in SCRIPT first, then read standard input\n"
     "  --batch          do not read standard input after the script (with -x), and\n"
     "                   stop at the first command that fails, with exit status 1\n"
-    "  --format=F       input format: auto (default), listing, snp, asm, bits, decimal\n"
+    "  --format=F       input format: auto (default), listing, snp, asm, bits, decimal, url\n"
     "  --engine=NAME    ref, fast or dbt (default: the fastest; see 'ssem engines')\n"
     "  --max-steps=N    a 'continue' (or 'step N') runs at most N instructions\n"
     "                   (default 100000000)\n"

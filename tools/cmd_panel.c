@@ -39,7 +39,7 @@ static const char panel_usage[] =
     "and reverse step. The screen lists the keys; docs/panel.md describes them.\n"
     "\n"
     "options:\n"
-    "  --format=F          input format: auto (default), listing, snp, asm, bits, decimal\n"
+    "  --format=F          input format: auto (default), listing, snp, asm, bits, decimal, url\n"
     "  --engine=NAME       ref, fast or dbt (default: the fastest; see 'ssem engines')\n"
     "  --lenient           fetch from CI & 31 even when CI bits 13-15 are set\n"
     "  --speed=S           1948 (real time, the default), a multiple of it (e.g. 10),\n"

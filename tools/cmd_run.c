@@ -36,7 +36,7 @@ static const char run_usage[] =
     "--save-on-interrupt) resumes where it was saved.\n"
     "\n"
     "options:\n"
-    "  --format=F       input format: auto (default), listing, snp, asm, bits, decimal\n"
+    "  --format=F       input format: auto (default), listing, snp, asm, bits, decimal, url\n"
     "  --engine=NAME    ref, fast or dbt (default: the fastest; see 'ssem engines')\n"
     "  --max-steps=N    stop when N instructions have run (default 100000000)\n"
     "  --lenient        fetch from CI & 31 even when CI bits 13-15 are set\n"

@@ -32,7 +32,7 @@ static const char show_usage[] =
     "                   CI on every row when stopped)\n"
     "  --action-line=L  the row drawn brighter, 0-31 (default: the line of CI)\n"
     "  --engine=NAME    ref, fast or dbt (default: the fastest)\n"
-    "  --format=F       input format: auto (default), listing, snp, asm, bits, decimal\n"
+    "  --format=F       input format: auto (default), listing, snp, asm, bits, decimal, url\n"
     "  --lenient        fetch from CI & 31 even when CI bits 13-15 are set\n"
     "  --ascii          text with '.', '-' (and ':', '=' on the action line)\n"
     "                   even when the terminal takes UTF-8\n"
