@@ -731,7 +731,7 @@ static int cmd_set(session_t *s, int argc, char **argv)
     }
     char text[40];
     if (reg < 0)
-        ssem_poke(&m, line, value);
+        m.store[line] = value;
     else if (reg == (int)REG_A)
         m.a = value;
     else if (reg == (int)REG_CI)
@@ -806,12 +806,10 @@ static int cmd_save(session_t *s, int argc, char **argv)
     char name[1024];
     if (argc != 2)
         return fail(s, "usage: save FILE");
-    char *text = ssem_write_state(ssem_history_state(s->h));
-    if (text == NULL)
-        return fail(s, "out of memory");
-    int r = write_output_text(argv[1], text);
-    free(text);
-    if (r != 0)
+    char text[SSEM_TEXT_MAX];
+    if (ssem_write_state(ssem_history_state(s->h), text, sizeof text) == 0)
+        return fail(s, "save: the state does not fit in %u bytes", SSEM_TEXT_MAX);
+    if (write_output_text(argv[1], text) != 0)
         return fail(s, "save: %s not written", argv[1]);
     printf("saved step %" PRIu64 " to %s\n", ssem_history_state(s->h)->steps,
            shown(argv[1], name, sizeof name));
