@@ -50,14 +50,6 @@ static void *test_realloc(void *p, size_t n)
 #include "../../tools/text.c"
 #include "../../tools/values.c"
 
-/* read_source resolves @name through tools/examples.c; these tests read
- * plain files only, so no name is an example here */
-char *example_path(const char *name)
-{
-    (void)name;
-    return NULL;
-}
-
 #include "check.h"
 
 /* The file's contents as a string (the test's own buffer). */
