@@ -382,7 +382,7 @@ dbg() {
 
 # A state file of the one-STP program at step count $1, lamp lit.
 stp_state() {
-    printf '; ssem-state: a=0 ci=1 pi=57344 lamp=1 fault=0 steps=%s\n32\n' "$1"
+    printf '; ssem-state: version=2 a=0 ci=1 pi=57344 lamp=1 fault=0 steps=%s\n32\n' "$1"
     for i in $(seq 0 31); do
         w=00000000000000000000000000000000
         [ "$i" = 1 ] && w=00000000000001110000000000000000
