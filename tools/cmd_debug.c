@@ -18,7 +18,9 @@
 #include "text.h"
 #include "values.h"
 
+#ifndef SSEM_NO_EDITLINE /* the wasm command has no libedit (web/web.mk) */
 #include <editline/readline.h>
+#endif
 #include <errno.h>
 #include <inttypes.h>
 #include <signal.h>
@@ -1072,6 +1074,10 @@ static int execute(session_t *s, char *line, bool *repeatable)
 static int read_command(FILE *f, bool prompt, bool edit, char **line, size_t *cap, bool *err)
 {
     *err = false;
+#ifdef SSEM_NO_EDITLINE /* no line editing in this build: lines as read */
+    (void)edit;
+    prompt = prompt || edit;
+#else
     if (edit) {
         char *l = readline("(ssem) ");
         if (l == NULL)
@@ -1083,6 +1089,7 @@ static int read_command(FILE *f, bool prompt, bool edit, char **line, size_t *ca
         *cap = strlen(l) + 1;
         return 0;
     }
+#endif
     if (prompt) {
         fputs("(ssem) ", stdout);
         fflush(stdout);

@@ -106,13 +106,14 @@ web-verify-random: $(WEB)/verify_random.js
 # sh wrapper running node on build-web/ssem.js, the same tools/ sources as the
 # native command. What has no wasm build is left out, and says so when asked
 # for (exit 2): the ncurses panel (SSEM_NO_CURSES) and `show --png`
-# (SSEM_NO_PNG); capstone and qrencode are simply not detected here.
+# (SSEM_NO_PNG); `debug` reads its commands without libedit's line editing
+# (SSEM_NO_EDITLINE); capstone and qrencode are simply not detected here.
 # NODERAWFS: it reads and writes the real file system, like the native one.
 WEB_CLI_OBJ := $(TOOL_SRC:tools/%.c=$(WEB)/obj/cli/%.o)
 WEB_CLI_LDFLAGS := -O2 -sNODERAWFS=1 -sEXIT_RUNTIME=1 -sALLOW_MEMORY_GROWTH=1 \
                    -sWASM_ASYNC_COMPILATION=0 -sENVIRONMENT=node
 $(WEB)/obj/cli/%.o: tools/%.c $(WEB_HDRS) $(wildcard tools/*.h) | $(WEB)/obj/cli
-	$(EMCC) $(WEB_CFLAGS) -DSSEM_NO_CURSES -DSSEM_NO_PNG -DSSEM_SRCDIR='"$(CURDIR)"' -c $< -o $@
+	$(EMCC) $(WEB_CFLAGS) -DSSEM_NO_CURSES -DSSEM_NO_PNG -DSSEM_NO_EDITLINE -DSSEM_SRCDIR='"$(CURDIR)"' -c $< -o $@
 $(WEB)/obj/cli:
 	mkdir -p $@
 $(WEB)/ssem.cli.js: $(WEB_CLI_OBJ) $(WEB_LIB)
