@@ -195,6 +195,17 @@ static uint64_t run_manual(panel_t *p, uint64_t budget)
     return n;
 }
 
+/* CS to Stop (or the machine stopped itself): the action line stays where
+ * it was while running, on CI's line, rather than jumping to wherever the
+ * line switches were left; the switches are set there. In Man mode the line
+ * switches are the manual instruction's operand, and are left alone. */
+static void stop_running(panel_t *p)
+{
+    p->running = false;
+    if (!p->manual)
+        p->line_switches = panel_machine(p)->ci & SSEM_LINE_MASK;
+}
+
 uint64_t panel_run_slice(panel_t *p, uint64_t budget)
 {
     if (!p->running || budget == 0)
@@ -217,7 +228,7 @@ uint64_t panel_run_slice(panel_t *p, uint64_t budget)
         st = ssem_history_run(p->h, budget);
     m = panel_machine(p);
     if (st.why != SSEM_HISTORY_LIMIT) {
-        p->running = false;
+        stop_running(p);
         say_stop(p, st);
     }
     return m->steps >= before ? m->steps - before : 0;
@@ -326,7 +337,7 @@ void panel_do(panel_t *p, panel_action_t a)
     case PANEL_NONE: break;
     case PANEL_RUN_STOP:
         if (p->running) {
-            p->running = false;
+            stop_running(p);
             say(p, "CS at Stop");
         } else {
             p->running = true;
@@ -454,4 +465,37 @@ void panel_speed_name(double speed, char *buf, size_t size)
 int panel_parse_speed(const char *text, double *speed)
 {
     return value_speed(text, speed); /* the one parser of every --speed */
+}
+
+/* Splits text into at most max lines of at most width characters, breaking
+ * at a space where there is one; returns the number of lines (at least 1). */
+int panel_wrap(const char *text, int width, char out[][PANEL_MESSAGE_SIZE], int max)
+{
+    int n = 0;
+    size_t len = strlen(text);
+    if (width < 10)
+        width = 10;
+    do {
+        size_t take = len;
+        if (take > (size_t)width) {
+            take = (size_t)width;
+            for (size_t b = take; b > 0; b--)
+                if (text[b] == ' ') {
+                    take = b;
+                    break;
+                }
+        }
+        if (take >= PANEL_MESSAGE_SIZE)
+            take = PANEL_MESSAGE_SIZE - 1;
+        memcpy(out[n], text, take);
+        out[n][take] = '\0';
+        n++;
+        text += take;
+        len -= take;
+        while (*text == ' ') {
+            text++;
+            len--;
+        }
+    } while (len > 0 && n < max);
+    return n;
 }

@@ -242,6 +242,9 @@ static void test_run_to_stop_lamp(void)
     CHECK_EQ(m->store[27], 131072);
     CHECK_EQ(m->ci, 13);
     CHECK(strstr(p.message, "STP at line 13") != NULL);
+    /* stopped, the action line stays on CI's line (the line switches were
+     * at 0), as it was while running */
+    CHECK_EQ(panel_action_line(&p), 13);
     /* resume after STP: a single shot goes on from line 14 (A <- -S[26]) */
     press(&p, 's');
     m = panel_machine(&p);
@@ -565,6 +568,26 @@ static void test_kc_names_the_line_obeyed(void)
     panel_free(&p);
 }
 
+/* Long messages wrap at spaces to the screen's width instead of being cut */
+static void test_messages_wrap(void)
+{
+    char out[4][PANEL_MESSAGE_SIZE];
+    const char *msg = "fault: CI = 57344 has bits 13-15 set at the fetch (KCC clears CI)";
+    /* 66 characters in lines of 30: break at the last space within 30 */
+    CHECK_EQ(panel_wrap(msg, 30, out, 4), 3);
+    CHECK(strcmp(out[0], "fault: CI = 57344 has bits") == 0);
+    CHECK(strcmp(out[1], "13-15 set at the fetch (KCC") == 0);
+    CHECK(strcmp(out[2], "clears CI)") == 0);
+    CHECK_EQ(panel_wrap("short", 30, out, 4), 1);
+    CHECK(strcmp(out[0], "short") == 0);
+    CHECK_EQ(panel_wrap("", 30, out, 4), 1);
+    CHECK(out[0][0] == '\0');
+    /* no space: cut at the width; at most max lines */
+    CHECK_EQ(panel_wrap("abcdefghijklmnopqrstuvwxyz", 10, out, 2), 2);
+    CHECK(strcmp(out[0], "abcdefghij") == 0);
+    CHECK(strcmp(out[1], "klmnopqrst") == 0);
+}
+
 int main(void)
 {
     engine = ssem_engine_new(ssem_engine_default());
@@ -587,6 +610,7 @@ int main(void)
     RUN(test_speed_keys);
     RUN(test_real_time_run);
     RUN(test_kc_names_the_line_obeyed);
+    RUN(test_messages_wrap);
     ssem_engine_free(engine);
     return CHECK_DONE();
 }
