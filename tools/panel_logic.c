@@ -108,27 +108,10 @@ void panel_set_machine(panel_t *p, const ssem_t *m)
 
 void panel_execute_manual(ssem_t *m, uint32_t word)
 {
-    uint32_t n = ssem_word_line(word);
-    uint32_t s = m->store[n];
     m->lamp = false; /* the operator put the lamp out by running again */
     m->fault = false;
     m->ci += 1u;     /* PRM A1.3: CI is incremented for manual instructions too */
-    m->pi = word;
-    switch (ssem_word_function(word)) {
-    case SSEM_F0: m->ci = s; break;
-    case SSEM_F1: m->ci += s; break;
-    case SSEM_F2: m->a = 0u - s; break;
-    case SSEM_F3: m->store[n] = m->a; break;
-    case SSEM_F4:
-    case SSEM_F5: m->a -= s; break;
-    case SSEM_F6:
-        if (m->a & 0x80000000u)
-            m->ci += 1u;
-        break;
-    case SSEM_F7: m->lamp = true; break;
-    default: break;
-    }
-    m->steps++;
+    ssem_execute(m, word); /* the library's one meaning of a word (proved) */
 }
 
 static void say(panel_t *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

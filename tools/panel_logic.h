@@ -117,9 +117,10 @@ void panel_do(panel_t *p, panel_action_t a);
  * new start. */
 void panel_set_machine(panel_t *p, const ssem_t *m);
 
-/* Executes the staticisor instruction on *m (Man mode): CI <- CI + 1 as PRM
- * A1.3 says, then the switch-set word in place of the fetched one (PI is set
- * to it); no fetch, so no CI fault. A lit lamp is put out first. */
+/* Executes the staticisor instruction on *m (Man mode): a lit lamp is put
+ * out, CI <- CI + 1 as PRM A1.3 says, then ssem_execute obeys the
+ * switch-set word in place of a fetched one (PI is set to it); no fetch, so
+ * no CI fault. */
 void panel_execute_manual(ssem_t *m, uint32_t word);
 
 /* Speed. */

@@ -383,33 +383,6 @@ static void test_manual_instruction(void)
     panel_free(&p);
 }
 
-/* Man's instruction does what the same word does when fetched (ssem_step),
- * on random machines, whenever its operand is not the line it would be
- * fetched from. */
-static void test_manual_matches_step(void)
-{
-    uint64_t seed = 12345;
-    for (int trial = 0; trial < 20000; trial++) {
-        ssem_t m;
-        memset(&m, 0, sizeof m);
-        ssem_random_store(&m, &seed);
-        seed = seed * 6364136223846793005ull + 1442695040888963407ull;
-        m.a = (uint32_t)(seed >> 32);
-        m.ci = (uint32_t)(seed >> 8) & 31u;
-        uint32_t word = (uint32_t)(seed >> 16) & 0xE01Fu;
-        uint32_t fetch = (m.ci + 1u) & 31u;
-        if (ssem_word_line(word) == fetch)
-            continue;
-        ssem_t manual = m, fetched = m;
-        panel_execute_manual(&manual, word);
-        fetched.store[fetch] = word;
-        ssem_step(&fetched);
-        fetched.store[fetch] = m.store[fetch];
-        CHECK(ssem_tstate_equal(&manual, &fetched));
-        CHECK_EQ(manual.steps, fetched.steps);
-    }
-}
-
 /* ---------------------------------------------------------------- speed */
 
 static void test_speed_budgets(void)
@@ -604,7 +577,6 @@ int main(void)
     RUN(test_breakpoints_across_slices);
     RUN(test_reverse_step);
     RUN(test_manual_instruction);
-    RUN(test_manual_matches_step);
     RUN(test_speed_budgets);
     RUN(test_flat_out_tuning);
     RUN(test_speed_keys);
