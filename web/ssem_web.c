@@ -96,7 +96,7 @@ WEB_API int web_set_engine(web_t *w, const char *name)
         return -1;
     }
     /* keep the breakpoints and the operator's switches */
-    history_set_breakpoints(w->panel.h, history_breakpoints(old.h));
+    ssem_history_set_breakpoints(w->panel.h, ssem_history_breakpoints(old.h));
     w->panel.tube = old.tube;
     w->panel.line_switches = old.line_switches;
     w->panel.func_switches = old.func_switches;
@@ -250,7 +250,7 @@ WEB_API uint32_t web_pi(const web_t *w) { return panel_machine(&w->panel)->pi; }
 WEB_API int web_lamp(const web_t *w) { return panel_machine(&w->panel)->lamp; }
 WEB_API int web_fault(const web_t *w) { return panel_machine(&w->panel)->fault; }
 WEB_API double web_steps(const web_t *w) { return (double)panel_machine(&w->panel)->steps; }
-WEB_API double web_first_step(const web_t *w) { return (double)history_first_step(w->panel.h); }
+WEB_API double web_first_step(const web_t *w) { return (double)ssem_history_first_step(w->panel.h); }
 WEB_API double web_time_1948(const web_t *w)
 {
     return ssem_time_1948(panel_machine(&w->panel)->steps, w->panel.digit_period_us);
@@ -267,7 +267,7 @@ WEB_API int web_cursor(const web_t *w) { return (int)w->panel.cursor; }
 WEB_API int web_action_line(const web_t *w) { return (int)panel_action_line(&w->panel); }
 WEB_API double web_speed(const web_t *w) { return w->panel.speed; }
 WEB_API double web_digit_period(const web_t *w) { return w->panel.digit_period_us; }
-WEB_API uint32_t web_breakpoints(const web_t *w) { return history_breakpoints(w->panel.h); }
+WEB_API uint32_t web_breakpoints(const web_t *w) { return ssem_history_breakpoints(w->panel.h); }
 
 /* Clicking the page's controls sets a switch directly rather than stepping
  * it as the keys do. The line switches and cursor follow the Baby's: they can
@@ -287,8 +287,8 @@ WEB_API void web_set_speed(web_t *w, double speed)
 WEB_API void web_toggle_breakpoint(web_t *w, int line)
 {
     uint32_t l = (uint32_t)line & 31u;
-    uint32_t mask = history_breakpoints(w->panel.h) ^ (1u << l);
-    history_set_breakpoints(w->panel.h, mask);
+    uint32_t mask = ssem_history_breakpoints(w->panel.h) ^ (1u << l);
+    ssem_history_set_breakpoints(w->panel.h, mask);
     snprintf(w->panel.message, sizeof w->panel.message, "breakpoint on line %u %s",
              (unsigned)l, (mask >> l) & 1u ? "set" : "removed");
 }
