@@ -8,6 +8,10 @@
 #   make check SAN=1     the same under AddressSanitizer + UBSan (build-san/)
 #   make CC=clang WERROR=1   what CI builds
 #   make fuzz            libFuzzer harnesses (clang) in build-fuzz/
+#   make install         the command, both libraries, header, ssem.pc, man page,
+#                        examples, docs and python/ssem.py under PREFIX
+#                        (/usr/local), staged under DESTDIR if given;
+#                        make uninstall removes exactly those
 #
 # Sources are found by wildcard: a new src/*.c joins the library, a new
 # tests/unit/*.c becomes a test program, a new tests/cli/*.bats a CLI test.
@@ -26,6 +30,24 @@ ALL_CFLAGS += -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-f
 LDFLAGS    += -fsanitize=address,undefined
 endif
 
+# the library is built once, position-independent, into both libssem.a and
+# libssem.so; only what include/ssem.h marks SSEM_API is exported from the
+# shared one (tests/pkg/symbols.sh checks it). The real name carries the
+# full version from the header, the SONAME only the major: a new major is a
+# new ABI.
+VERSION  := $(shell sed -n 's/^\#define SSEM_VERSION "\(.*\)"$$/\1/p' include/ssem.h)
+SOMAJOR  := $(firstword $(subst ., ,$(VERSION)))
+SONAME   := libssem.so.$(SOMAJOR)
+SOREAL   := libssem.so.$(VERSION)
+LIB_CFLAGS := -fPIC -fvisibility=hidden
+# -z defs: the shared library needs nothing beyond libc (not under the
+# sanitizers, whose runtime the executable brings)
+SO_LDFLAGS := -shared -Wl,-soname,$(SONAME) $(if $(SAN),,-Wl,-z,defs)
+# header dependencies: every compile writes a .d file next to its output
+# (-MMD), with an empty rule per header (-MP) so that a deleted header does
+# not stop the build; they are included at the end of this file
+DEPFLAGS := -MMD -MP
+
 LIB_SRC   := $(sort $(wildcard src/*.c))
 LIB_OBJ   := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o)
 TOOL_SRC  := $(sort $(wildcard tools/*.c))
@@ -34,8 +56,8 @@ UNIT_SRC  := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 FUZZ_SRC  := $(sort $(wildcard tests/fuzz/fuzz_*.c))
 
-.PHONY: all check unit cli clean fuzz bench prove prove-mutants deps
-all: $(BUILD)/libssem.a $(BUILD)/ssem
+.PHONY: all check unit cli clean fuzz bench prove prove-mutants deps install uninstall
+all: $(BUILD)/libssem.a $(BUILD)/$(SOREAL) $(BUILD)/ssem
 
 # the web page (docs/web.md): make web, make web-check; its tests (the
 # library's unit tests in wasm, the browser tests) are part of make check,
@@ -43,28 +65,34 @@ all: $(BUILD)/libssem.a $(BUILD)/ssem
 include web/web.mk
 WEB_TESTS ?= $(if $(SAN),,1)
 
-$(BUILD)/obj/%.o: src/%.c include/ssem.h src/internal.h | $(BUILD)/obj
-	$(CC) $(ALL_CFLAGS) -c $< -o $@
-$(BUILD)/obj/tools/%.o: tools/%.c include/ssem.h $(wildcard tools/*.h) | $(BUILD)/obj/tools
-	$(CC) $(ALL_CFLAGS) -c $< -o $@
+$(BUILD)/obj/%.o: src/%.c | $(BUILD)/obj
+	$(CC) $(ALL_CFLAGS) $(LIB_CFLAGS) $(DEPFLAGS) -c $< -o $@
+$(BUILD)/obj/tools/%.o: tools/%.c | $(BUILD)/obj/tools
+	$(CC) $(ALL_CFLAGS) $(DEPFLAGS) -c $< -o $@
 $(BUILD)/libssem.a: $(LIB_OBJ)
 	rm -f $@ && ar rcs $@ $^
+$(BUILD)/$(SOREAL): $(LIB_OBJ)
+	$(CC) $(SO_LDFLAGS) $(LDFLAGS) -o $@ $^
+	ln -sf $(SOREAL) $(BUILD)/$(SONAME)
+	ln -sf $(SONAME) $(BUILD)/libssem.so
 # the command draws the panel with ncurses and writes PNGs with libpng; the
 # library itself needs only libc
 TOOL_LIBS := -lncursesw -lpng -lm
 $(BUILD)/ssem: $(TOOL_OBJ) $(BUILD)/libssem.a
 	$(CC) $(LDFLAGS) -o $@ $(TOOL_OBJ) $(BUILD)/libssem.a $(TOOL_LIBS)
-# some tests compile a tools/ or src/ file in directly: they depend on those too
-$(BUILD)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h tests/fuzz/*.[ch] tools/*.[ch] src/*.c) \
-                  $(BUILD)/libssem.a | $(BUILD)/tests
-	$(CC) $(ALL_CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< $(BUILD)/libssem.a $(TOOL_LIBS)
+# some tests #include a tools/ or src/ file directly: their .d files say so
+$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libssem.a | $(BUILD)/tests
+	$(CC) $(ALL_CFLAGS) -Itests/unit $(DEPFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libssem.a $(TOOL_LIBS)
 $(BUILD)/obj $(BUILD)/obj/tools $(BUILD)/tests:
 	mkdir -p $@
 
 unit: $(UNIT_BIN)
+# the packaging tests (tests/pkg): exported symbols, install + pkg-config,
+# header dependencies, the Python binding; each prints "N passed, N failed"
+PKG_TESTS := $(sort $(wildcard tests/pkg/*.sh))
 check: all $(UNIT_BIN) $(if $(WEB_TESTS),web $(WEB_UNIT_BIN))
 	@SSEM=$(BUILD)/ssem BUILD=$(BUILD) WEB_TESTS=$(WEB_TESTS) \
-	  bash tests/run.sh $(UNIT_BIN) $(if $(WEB_TESTS),$(WEB_UNIT_BIN))
+	  bash tests/run.sh $(UNIT_BIN) $(PKG_TESTS) $(if $(WEB_TESTS),$(WEB_UNIT_BIN))
 
 # what the tests need on a fresh Debian machine (Debian packages, and
 # playwright-core from npm for the browser tests): installs what is missing
@@ -78,17 +106,17 @@ build-fuzz/%: tests/fuzz/%.c $(LIB_SRC) include/ssem.h src/internal.h
 	@mkdir -p build-fuzz
 	clang -std=c11 -D_POSIX_C_SOURCE=200809L -g -O1 -Iinclude -Isrc \
 	  -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -o $@ $< $(LIB_SRC) -lm
+# (a fuzzer is built from every library source at once, so any header
+# change rebuilds it through the list above: no .d files needed)
 
 # the benchmark driver (figures, not tests): `make bench`, or BENCH_ARGS=--quick
 $(BUILD)/bench: bench/bench.c $(BUILD)/libssem.a
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libssem.a -lm
+	$(CC) $(ALL_CFLAGS) $(DEPFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libssem.a -lm
 bench: $(BUILD)/ssem $(BUILD)/bench
 	$(BUILD)/bench $(BENCH_ARGS) $(BUILD)/ssem
 
 clean:
 	rm -rf build build-san build-fuzz build-*
-
-
 
 # the proof (docs/verification.md): Frama-C WP proves that the reference step
 # ssem_step is T-next (proof/tnext.h), with no run-time errors. Needs Debian's
@@ -98,3 +126,59 @@ prove:
 # the proof has teeth: deliberate bugs in a copy of the step must fail it
 prove-mutants:
 	sh proof/mutants.sh
+
+# --- installing --------------------------------------------------------------
+# GNU's directory variables, all under PREFIX; DESTDIR stages the whole tree
+# (packagers, and tests/pkg/install.sh). DATADIR/programs is where the
+# command's `ssem examples` and @NAME look when installed. ssem.pc is made
+# from ssem.pc.in with these paths at install time. Give the same PREFIX to
+# `make` and `make install`.
+PREFIX     ?= /usr/local
+BINDIR     ?= $(PREFIX)/bin
+LIBDIR     ?= $(PREFIX)/lib
+INCLUDEDIR ?= $(PREFIX)/include
+PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
+MANDIR     ?= $(PREFIX)/share/man
+DATADIR    ?= $(PREFIX)/share/ssem
+DOCDIR     ?= $(PREFIX)/share/doc/ssem
+PYTHONDIR  ?= $(DATADIR)/python
+
+# what is installed besides the libraries: examples (every file under
+# programs/, subdirectories kept) and docs
+INSTALL_PROGRAMS := $(sort $(shell find programs -type f 2>/dev/null))
+INSTALL_DOCS     := README.md $(sort $(wildcard docs/*.md))
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR) \
+	  $(DESTDIR)$(PKGCONFIGDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR) \
+	  $(DESTDIR)$(DOCDIR) $(DESTDIR)$(PYTHONDIR)
+	install -m 755 $(BUILD)/ssem $(DESTDIR)$(BINDIR)/ssem
+	install -m 644 $(BUILD)/libssem.a $(DESTDIR)$(LIBDIR)/libssem.a
+	install -m 755 $(BUILD)/$(SOREAL) $(DESTDIR)$(LIBDIR)/$(SOREAL)
+	ln -sf $(SOREAL) $(DESTDIR)$(LIBDIR)/$(SONAME)
+	ln -sf $(SONAME) $(DESTDIR)$(LIBDIR)/libssem.so
+	install -m 644 include/ssem.h $(DESTDIR)$(INCLUDEDIR)/ssem.h
+	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@LIBDIR@|$(LIBDIR)|g' \
+	    -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|g' -e 's|@VERSION@|$(VERSION)|g' \
+	    ssem.pc.in > $(DESTDIR)$(PKGCONFIGDIR)/ssem.pc
+	install -m 644 docs/ssem.1 $(DESTDIR)$(MANDIR)/man1/ssem.1
+	for f in $(INSTALL_PROGRAMS); do \
+	  install -D -m 644 "$$f" "$(DESTDIR)$(DATADIR)/$$f" || exit 1; done
+	install -m 644 $(INSTALL_DOCS) $(DESTDIR)$(DOCDIR)
+	$(if $(wildcard python/ssem.py),install -m 644 python/ssem.py $(DESTDIR)$(PYTHONDIR)/ssem.py)
+
+# removes what install put there, then the directories that are ssem's own
+# (never bin/, lib/ and the like, which others share)
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/ssem $(DESTDIR)$(LIBDIR)/libssem.a \
+	  $(DESTDIR)$(LIBDIR)/$(SOREAL) $(DESTDIR)$(LIBDIR)/$(SONAME) $(DESTDIR)$(LIBDIR)/libssem.so \
+	  $(DESTDIR)$(INCLUDEDIR)/ssem.h $(DESTDIR)$(PKGCONFIGDIR)/ssem.pc \
+	  $(DESTDIR)$(MANDIR)/man1/ssem.1 $(DESTDIR)$(PYTHONDIR)/ssem.py
+	rm -f $(addprefix $(DESTDIR)$(DATADIR)/,$(INSTALL_PROGRAMS))
+	rm -f $(addprefix $(DESTDIR)$(DOCDIR)/,$(notdir $(INSTALL_DOCS)))
+	-rmdir $(DESTDIR)$(PYTHONDIR) $(DESTDIR)$(DOCDIR) 2>/dev/null
+	-cd $(DESTDIR)$(DATADIR) 2>/dev/null && find programs -depth -type d -empty -delete 2>/dev/null
+	-rmdir $(DESTDIR)$(DATADIR) 2>/dev/null
+
+# header dependencies written by -MMD (see DEPFLAGS)
+-include $(wildcard $(BUILD)/obj/*.d $(BUILD)/obj/tools/*.d $(BUILD)/tests/*.d $(BUILD)/*.d)

@@ -599,33 +599,33 @@ typedef struct ssem_history_entry {
  * it must outlive the history. max_snapshots 0 means the default (4096
  * snapshots of under 200 bytes); at least 4 are kept. NULL when out of
  * memory. */
-ssem_history_t *ssem_history_new(const ssem_t *start, ssem_engine_t *engine,
-                                 size_t max_snapshots);
-void ssem_history_free(ssem_history_t *h);
+SSEM_API ssem_history_t *ssem_history_new(const ssem_t *start, ssem_engine_t *engine,
+                                          size_t max_snapshots);
+SSEM_API void ssem_history_free(ssem_history_t *h);
 
 /* The current state (valid until the next call that changes the history). */
-const ssem_t *ssem_history_state(const ssem_history_t *h);
+SSEM_API const ssem_t *ssem_history_state(const ssem_history_t *h);
 /* The step count of the start of the history: nothing before it is kept. */
-uint64_t ssem_history_first_step(const ssem_history_t *h);
+SSEM_API uint64_t ssem_history_first_step(const ssem_history_t *h);
 /* The furthest step of this timeline executed so far (the seek limit). */
-uint64_t ssem_history_last_step(const ssem_history_t *h);
+SSEM_API uint64_t ssem_history_last_step(const ssem_history_t *h);
 
 /* Breakpoints (bit L: stop before a fetch from line L) and watches (bit T,
  * SSEM_WATCH_BIT(T): stop after a step that changes target T). They govern
  * runs and reverse searches. */
-void ssem_history_set_breakpoints(ssem_history_t *h, uint32_t mask);
-void ssem_history_set_watches(ssem_history_t *h, uint64_t mask);
-uint32_t ssem_history_breakpoints(const ssem_history_t *h);
-uint64_t ssem_history_watches(const ssem_history_t *h);
+SSEM_API void ssem_history_set_breakpoints(ssem_history_t *h, uint32_t mask);
+SSEM_API void ssem_history_set_watches(ssem_history_t *h, uint64_t mask);
+SSEM_API uint32_t ssem_history_breakpoints(const ssem_history_t *h);
+SSEM_API uint64_t ssem_history_watches(const ssem_history_t *h);
 
 /* A breakpoint's condition: a breakpoint on `line` hits in state m only when
  * cond returns true (NULL: always). */
 typedef bool (*ssem_history_cond_t)(void *ctx, uint32_t line, const ssem_t *m);
-void ssem_history_set_condition(ssem_history_t *h, ssem_history_cond_t cond, void *ctx);
+SSEM_API void ssem_history_set_condition(ssem_history_t *h, ssem_history_cond_t cond, void *ctx);
 
 /* A flag (set by a signal handler, say) that long runs and searches poll:
  * when it is non-zero they stop with SSEM_HISTORY_INTERRUPTED. NULL: none. */
-void ssem_history_set_interrupt(ssem_history_t *h, const volatile sig_atomic_t *flag);
+SSEM_API void ssem_history_set_interrupt(ssem_history_t *h, const volatile sig_atomic_t *flag);
 
 /* Runs forward at most `budget` steps from the current state (budget 1 is a
  * single step), recording snapshots, until STP, a fault, a breakpoint, a
@@ -636,16 +636,16 @@ void ssem_history_set_interrupt(ssem_history_t *h, const volatile sig_atomic_t *
  * step): to move on from a breakpoint, ssem_history_step_over first. With
  * breakpoints or watches set it steps by the reference step, looking at
  * every state; otherwise the engine runs. */
-ssem_history_stop_t ssem_history_run(ssem_history_t *h, uint64_t budget);
+SSEM_API ssem_history_stop_t ssem_history_run(ssem_history_t *h, uint64_t budget);
 
 /* One step with breakpoints ignored (watches still stop it): gdb's
  * step-over, how a front end resumes from a breakpoint. */
-ssem_history_stop_t ssem_history_step_over(ssem_history_t *h);
+SSEM_API ssem_history_stop_t ssem_history_step_over(ssem_history_t *h);
 
 /* Makes the current state the exact state after `step` steps of this
  * timeline: first_step <= step <= last_step. Returns 0, or -1 (the current
  * state unchanged) when step is out of range. */
-int ssem_history_seek(ssem_history_t *h, uint64_t step);
+SSEM_API int ssem_history_seek(ssem_history_t *h, uint64_t step);
 
 /* Goes back to the latest earlier step (< the current one) at which a
  * breakpoint hits (the next fetch is from a marked line, the lamp is off and
@@ -653,20 +653,20 @@ int ssem_history_seek(ssem_history_t *h, uint64_t step);
  * a hit it goes to the start and returns SSEM_HISTORY_START; interrupted, it
  * leaves the current state as it was. Intervals a previous search has seen
  * are skipped when no breakpoint or watch now set can hit there. */
-ssem_history_stop_t ssem_history_reverse_continue(ssem_history_t *h);
+SSEM_API ssem_history_stop_t ssem_history_reverse_continue(ssem_history_t *h);
 
 /* Makes *m the new start (and current state): the operator changed the
  * machine. Everything before is forgotten; breakpoints and watches are kept. */
-void ssem_history_rebase(ssem_history_t *h, const ssem_t *m);
+SSEM_API void ssem_history_rebase(ssem_history_t *h, const ssem_t *m);
 
 /* The last up to `n` steps executed before the current state, oldest first,
  * into out[0..]. Returns how many (fewer near the start of the history). */
-size_t ssem_history_last(ssem_history_t *h, size_t n, ssem_history_entry_t *out);
+SSEM_API size_t ssem_history_last(ssem_history_t *h, size_t n, ssem_history_entry_t *out);
 
 /* Bytes the history holds; steps re-executed so far to go back in time
  * (seeks, searches, listings): for tests of its bounds and for measuring. */
-size_t ssem_history_memory(const ssem_history_t *h);
-uint64_t ssem_history_replayed(const ssem_history_t *h);
+SSEM_API size_t ssem_history_memory(const ssem_history_t *h);
+SSEM_API uint64_t ssem_history_replayed(const ssem_history_t *h);
 
 #ifdef __cplusplus
 }
