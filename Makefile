@@ -65,10 +65,18 @@ all: $(BUILD)/libssem.a $(BUILD)/$(SOREAL) $(BUILD)/ssem
 include web/web.mk
 WEB_TESTS ?= $(if $(SAN),,1)
 
+# capstone (Debian's libcapstone-dev) disassembles the host code of `ssem run
+# --log=blocks`; without it the command builds and says that feature is off.
+# CAPSTONE=no builds without it even when it is installed.
+CAPSTONE ?= $(shell pkg-config --exists capstone 2>/dev/null && echo yes)
+ifeq ($(CAPSTONE),yes)
+TOOL_CFLAGS := -DSSEM_HAVE_CAPSTONE
+CAPSTONE_LIBS := $(shell pkg-config --libs capstone)
+endif
 $(BUILD)/obj/%.o: src/%.c | $(BUILD)/obj
 	$(CC) $(ALL_CFLAGS) $(LIB_CFLAGS) $(DEPFLAGS) -c $< -o $@
 $(BUILD)/obj/tools/%.o: tools/%.c | $(BUILD)/obj/tools
-	$(CC) $(ALL_CFLAGS) $(DEPFLAGS) -c $< -o $@
+	$(CC) $(ALL_CFLAGS) $(TOOL_CFLAGS) $(DEPFLAGS) -c $< -o $@
 $(BUILD)/libssem.a: $(LIB_OBJ)
 	rm -f $@ && ar rcs $@ $^
 $(BUILD)/$(SOREAL): $(LIB_OBJ)
@@ -79,7 +87,7 @@ $(BUILD)/$(SOREAL): $(LIB_OBJ)
 # library itself needs only libc
 TOOL_LIBS := -lncursesw -lpng -lm
 $(BUILD)/ssem: $(TOOL_OBJ) $(BUILD)/libssem.a
-	$(CC) $(LDFLAGS) -o $@ $(TOOL_OBJ) $(BUILD)/libssem.a $(TOOL_LIBS)
+	$(CC) $(LDFLAGS) -o $@ $(TOOL_OBJ) $(BUILD)/libssem.a $(TOOL_LIBS) $(CAPSTONE_LIBS)
 # some tests #include a tools/ or src/ file directly: their .d files say so
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libssem.a | $(BUILD)/tests
 	$(CC) $(ALL_CFLAGS) -Itests/unit $(DEPFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libssem.a $(TOOL_LIBS)

@@ -7,7 +7,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-pkgs=(make gcc clang bats tmux libncurses-dev libpng-dev libclang-rt-14-dev emscripten chromium)
+pkgs=(make gcc clang bats tmux libncurses-dev libpng-dev libclang-rt-14-dev emscripten chromium
+      pkg-config libcapstone-dev)
 need=()
 for pkg in "${pkgs[@]}"; do
     dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")

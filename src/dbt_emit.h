@@ -42,6 +42,7 @@ enum dbt_reg {
 #define X86_OP_MOV_RM_R 0x89u   /* mov r/m, r                          */
 #define X86_OP_MOV_R_RM 0x8Bu   /* mov r, r/m                          */
 #define X86_OP_SUB_R_RM 0x2Bu   /* sub r, r/m                          */
+#define X86_OP_CMP_R_RM 0x3Bu   /* cmp r, r/m                          */
 #define X86_OP_TEST_RM_R 0x85u  /* test r/m, r                         */
 #define X86_OP_LEA 0x8Du        /* lea r, m                            */
 #define X86_OP_GRP1_IMM32 0x81u /* add/sub/cmp r/m, imm32 (ModRM.reg)  */
@@ -67,6 +68,7 @@ enum dbt_reg {
 
 /* condition codes for jcc */
 #define X86_CC_B 0x2u  /* below (unsigned <)        */
+#define X86_CC_E 0x4u  /* equal / zero              */
 #define X86_CC_NE 0x5u /* not equal / not zero      */
 #define X86_CC_S 0x8u  /* sign set                  */
 #define X86_CC_NS 0x9u /* sign clear                */

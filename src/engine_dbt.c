@@ -12,20 +12,32 @@
  * JMP, JRP or STP, or line 31, or a line that must not be translated. A CMP
  * does not end a block: its skip is a side exit (or a jump two instructions
  * ahead inside the block). Blocks are cached by start line (a line may appear
- * in several blocks) and chained by direct jumps, patched in when the
- * successor is translated later. There is one cache for the current mode
- * (strict or lenient); a change of mode flushes it.
+ * in several blocks) and chained by direct jumps ("sites"), patched in when
+ * the successor is translated. Translation goes in batches: the block C needs
+ * and every block it chains to, and theirs, so a program is usually
+ * translated in one go and sealed with one mprotect. There is one cache for
+ * the current mode (strict or lenient); a change of mode flushes it.
  *
  * What is baked in. The words of the translated lines, and the operand words
  * of JMP/JRP (so their targets are constants: JRP becomes an add to CI's high
- * bits, usually nothing at all). `ctx.mask` has a bit per baked line and
- * `shadow` the words they had. A translated STO tests the mask bit of its
- * line and, when it is set, leaves to C, which flushes every translation if
- * the word really changed (with 32 lines, a full flush is simplest). On entry
- * to run(), the baked lines are compared with the store, so a caller may
- * write m->store directly. A line whose writes keep flushing (code that
- * modifies itself in a loop) is marked volatile after a few times and then
- * executed by ssem_step instead, so it cannot make the engine thrash.
+ * bits, usually nothing at all). `block_deps[s]` has a bit per line baked
+ * into the block at s, `ctx.mask` their union and `ctx.shadow` the words. A
+ * translated STO tests the mask bit of its line; when it is set, the rare path
+ * compares the new word with the old one: the same word again (code that
+ * rewrites a line with what it holds, as bench/selfmod.asm does every round)
+ * changes nothing and stays in translated code; a new word leaves to C, which
+ * kills only the blocks that baked that line, points every chained jump into
+ * them back at C's stub, and translates again when the line is next reached.
+ * On entry to run(), the baked lines are compared with the store, so a caller
+ * may write m->store directly (the same kill, no more). A line whose word
+ * keeps changing (code that modifies itself in a loop) is marked volatile
+ * after a few changes and then executed by ssem_step instead, so it cannot
+ * make the engine retranslate for ever.
+ *
+ * Code memory is W^X by pages (dbt_mem.c): code runs only from sealed
+ * read+execute pages; a batch writes into fresh read+write pages past the
+ * sealed ones and, to patch chained jumps, reopens the sealed blocks; seal()
+ * makes it all read+execute in one call before anything runs.
  *
  * Registers while in translated code (all callee-saved):
  *   rbx  &m->store[0]        r13d  A
@@ -38,7 +50,8 @@
  * The budget is exact: a block of n instructions is entered only when at
  * least n steps remain (it subtracts n at once) and gives back what an early
  * exit (CMP skip, STO into code) did not execute. When fewer steps remain
- * than the block holds, C finishes the budget with ssem_run (slow, simple).
+ * than the block holds, C finishes the budget with ssem_run (slow, simple)
+ * and then treats what it wrote into baked lines as a translated STO would.
  *
  * Every exit to C leaves the next fetch's CI (CI + 1) in ctx.next_ci, so C
  * sets m->ci = next_ci - 1 and decides what comes next: a fault (ssem_step
@@ -57,11 +70,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define DBT_CODE_SIZE (512u * 1024u) /* far more than 32 blocks ever need    */
+#define DBT_CODE_SIZE (1024u * 1024u) /* far more than 32 blocks ever need  */
 #define DBT_BLOCK_ROOM 8192u          /* more than the largest block's code   */
-#define DBT_MAX_PATCHES 1024u         /* pending chain jumps (more: unchained) */
+#define DBT_MAX_SITES 2048u           /* chain jumps kept (more: via the stub) */
 #define DBT_VOLATILE_AFTER 4u         /* code changes before a line is stepped */
-#define DBT_BLOCK_ALIGN 16u
+#define DBT_BLOCK_ALIGN 32u
 #define NO_INSN UINT32_MAX            /* a rare path that belongs to no instruction */
 
 /* Registers of the translated code (see the top of the file). */
@@ -77,7 +90,7 @@
 typedef enum dbt_exit {
     DBT_EXIT_NEXT = 0, /* continue at next_ci: C dispatches (untranslated, fault, budget) */
     DBT_EXIT_HALT,     /* STP executed                                                   */
-    DBT_EXIT_STORE     /* a STO wrote a baked line (its line is PI & 31)                 */
+    DBT_EXIT_STORE     /* a STO changed a baked line (its line is PI & 31)               */
 } dbt_exit_t;
 
 /* What C and translated code share; r12 points here. */
@@ -87,16 +100,20 @@ typedef struct dbt_ctx {
     uint32_t a, hi, pi;
     uint32_t next_ci;
     uint32_t reason;
-    uint32_t mask; /* bit L: line L is baked into translated code */
+    uint32_t mask;               /* bit L: line L is baked into a live block */
+    uint32_t shadow[SSEM_LINES]; /* the words of the baked lines             */
 } dbt_ctx_t;
 
 #define CTX_OFF(field) ((int32_t)offsetof(dbt_ctx_t, field))
 
-typedef struct dbt_patch {
-    uint32_t line; /* the jump goes to this line's block once there is one */
-    uint32_t from; /* the first line of the block the jump is in           */
-    size_t at;     /* offset of its rel32 field                             */
-} dbt_patch_t;
+/* A chain jump: a jmp/jcc in block `from` that goes to line `target`, to its
+ * block when `linked`, else to its stub. Every jump into a block is one of
+ * these, so that killing the block can point them all back at the stub. */
+typedef struct dbt_site {
+    size_t at; /* offset of its rel32 field */
+    uint8_t from, target;
+    bool linked;
+} dbt_site_t;
 
 typedef struct dbt {
     dbt_ctx_t ctx;
@@ -104,26 +121,34 @@ typedef struct dbt {
     dbt_buf_t buf;
     bool broken;  /* no executable memory: run with ssem_run */
     bool lenient; /* the mode the translations were made for */
-    size_t exit_at;                /* common exit                      */
-    size_t line_stub[SSEM_LINES];  /* "leave to C, next fetch line L"  */
-    size_t blocks_start;           /* translations start here          */
-    size_t block_at[SSEM_LINES];   /* block starting at line L ...     */
-    uint32_t block_len[SSEM_LINES]; /* ... and its length (0: none)    */
-    uint32_t shadow[SSEM_LINES];   /* baked lines' words                */
-    uint8_t changes[SSEM_LINES];   /* times a STO changed a baked line  */
-    uint32_t volatile_mask;        /* lines never translated           */
-    size_t npatch;
-    dbt_patch_t patch[DBT_MAX_PATCHES];
-    /* what an observer sees (ssem_engine_observe): the events go out after
-     * the code is executable, chains made while translating a block after it */
+    size_t exit_at;                 /* common exit                        */
+    size_t line_stub[SSEM_LINES];   /* "leave to C, next fetch line L"    */
+    size_t blocks_start;            /* translations start here ...        */
+    size_t first_page;              /* ... in this page (after the stubs) */
+    size_t block_at[SSEM_LINES];    /* block starting at line L ...       */
+    uint32_t block_len[SSEM_LINES]; /* ... its length (0: none) ...       */
+    uint32_t block_deps[SSEM_LINES]; /* ... and the lines baked into it   */
+    uint8_t changes[SSEM_LINES];    /* times a STO changed a baked line   */
+    uint32_t volatile_mask;         /* lines never translated             */
+    /* W^X by pages: [0, rx_end) is read+execute except [open_lo, open_hi),
+     * reopened for patching (empty, or [first_page, rx_end): all the blocks
+     * below rx_end, and the stubs that share their first page); [rx_end,
+     * size) is read+write and holds no code that may run. seal() makes
+     * everything up to the code's end executable again, in one mprotect,
+     * before translated code runs. */
+    size_t rx_end, open_lo, open_hi;
+    size_t nsite;
+    dbt_site_t site[DBT_MAX_SITES];
+    /* what an observer sees (ssem_engine_observe): a block's TRANSLATE event,
+     * then the chains made while translating it (its own jumps to existing
+     * blocks, and the jumps that were waiting for it) */
     ssem_observer_t *obs;
-    uint32_t cur_start;            /* the block being translated           */
-    size_t block_end[SSEM_LINES];  /* end of the code of the block at L    */
-    uint32_t nchain;               /* chains made by the block translated  */
+    size_t block_end[SSEM_LINES]; /* end of the code of the block at L */
+    uint32_t nchain;
     struct {
         uint32_t from, to;
         size_t at;
-    } chain[SSEM_LINES + DBT_MAX_PATCHES];
+    } chain[DBT_MAX_SITES + SSEM_LINES + 2u];
 } dbt_t;
 
 typedef void (*dbt_enter_t)(dbt_ctx_t *ctx, const uint8_t *target);
@@ -171,7 +196,61 @@ static void emit_stubs(dbt_t *d)
     d->blocks_start = b->len;
 }
 
-/* ------------------------------------------------------------ the cache */
+/* ------------------------------------------------------------ code memory */
+
+static size_t page_up(const dbt_t *d, size_t x)
+{
+    return (x + d->mem.page - 1u) / d->mem.page * d->mem.page;
+}
+
+/* Makes the rel32 at `at` writable for a patch. Only code below rx_end needs
+ * it, and then all of [blocks_start, rx_end) is opened at once: one mprotect
+ * however many blocks a batch patches (the pages are few, and a partial open
+ * would cost a call per page). Nothing of it runs until seal(). */
+static bool open_for_patch(dbt_t *d, size_t at)
+{
+    if (at >= d->rx_end || d->open_hi > d->open_lo)
+        return true;
+    if (dbt_mem_protect(&d->mem, d->first_page, d->rx_end, false) != 0)
+        return false;
+    d->open_lo = d->first_page;
+    d->open_hi = d->rx_end;
+    return true;
+}
+
+/* Points a chain jump at `target`, if its page can be opened. */
+static void patch_site(dbt_t *d, size_t at, size_t target)
+{
+    if (!open_for_patch(d, at)) {
+        d->broken = true; /* never runs translated code again */
+        return;
+    }
+    dbt_patch_rel32(&d->buf, at, target);
+}
+
+/* Before running translated code: the new code and the patched pages become
+ * read+execute, in one mprotect. The next translation starts on a fresh
+ * (writable) page, so appending never has to reopen a page. */
+static bool seal(dbt_t *d)
+{
+    bool opened = d->open_hi > d->open_lo;
+    if (d->buf.len <= d->rx_end && !opened)
+        return true;
+    size_t lo = opened && d->open_lo < d->rx_end ? d->open_lo : d->rx_end;
+    size_t end = page_up(d, d->buf.len);
+    if (end < d->rx_end)
+        end = d->rx_end;
+    if (dbt_mem_protect(&d->mem, lo, end, true) != 0) {
+        d->broken = true;
+        return false;
+    }
+    d->rx_end = end;
+    d->buf.len = end < d->buf.cap ? end : d->buf.cap;
+    d->open_lo = d->open_hi = 0;
+    return true;
+}
+
+/* ------------------------------------------------------------ events */
 
 static void emit_event(dbt_t *d, const ssem_event_t *ev)
 {
@@ -187,7 +266,8 @@ static uint32_t block_count(const dbt_t *d)
     return n;
 }
 
-/* Every translation dropped, for a reason other than a change to code. */
+/* Every translation is about to be dropped, for a reason other than a
+ * change to code. */
 static void flush_because(dbt_t *d, const char *why)
 {
     uint32_t n = block_count(d);
@@ -213,41 +293,127 @@ static void note_chain(dbt_t *d, uint32_t from, uint32_t to, size_t at)
     }
 }
 
+/* The block at `start` was just emitted: its event, then its chains. */
+static void translated_events(dbt_t *d, const uint32_t *store, uint32_t start, bool strict)
+{
+    if (d->obs == NULL)
+        return;
+    const uint8_t *code = d->mem.base + d->block_at[start];
+    ssem_event_t ev = {.kind = SSEM_EVENT_TRANSLATE,
+                       .why = strict ? "strict" : "lenient",
+                       .line = start,
+                       .count = d->block_len[start],
+                       .words = store + start,
+                       .code = code,
+                       .code_len = d->block_end[start] - d->block_at[start],
+                       .host_address = (uint64_t)(uintptr_t)code};
+    emit_event(d, &ev);
+    for (uint32_t k = 0; k < d->nchain; k++) {
+        ssem_event_t c = {.kind = SSEM_EVENT_CHAIN,
+                          .why = "direct jump",
+                          .line = d->chain[k].to,
+                          .from_line = d->chain[k].from,
+                          .host_address = (uint64_t)(uintptr_t)(d->mem.base + d->chain[k].at)};
+        emit_event(d, &c);
+    }
+}
+
+/* ------------------------------------------------------------ the cache */
+
+/* Drops every translation (the code region is full, or the mode changed). */
 static void flush(dbt_t *d)
 {
+    if (d->rx_end > d->first_page &&
+        dbt_mem_protect(&d->mem, d->first_page, d->rx_end, false) != 0)
+        d->broken = true;
+    d->rx_end = d->first_page;
+    d->open_lo = d->open_hi = 0;
     d->buf.len = d->blocks_start;
     d->buf.overflow = false;
     memset(d->block_len, 0, sizeof d->block_len);
+    memset(d->block_deps, 0, sizeof d->block_deps);
     d->ctx.mask = 0;
-    d->npatch = 0;
+    d->nsite = 0;
 }
 
-/* Whether the baked lines still hold the words they were translated from. */
-static bool store_matches(const dbt_t *d, const uint32_t *store)
+/* Kills the block at line s: jumps into it go back to its stub (so C will
+ * translate the line again when it is next reached), jumps out of it are
+ * forgotten (its code is dead: nothing jumps to it any more). */
+static void kill_block(dbt_t *d, uint32_t s)
 {
-    for (uint32_t line = 0; line < SSEM_LINES; line++)
-        if (((d->ctx.mask >> line) & 1u) && store[line] != d->shadow[line])
-            return false;
-    return true;
+    d->block_len[s] = 0;
+    d->block_deps[s] = 0;
+    size_t kept = 0;
+    for (size_t k = 0; k < d->nsite; k++) {
+        dbt_site_t x = d->site[k];
+        if (x.from == s)
+            continue;
+        if (x.target == s && x.linked) {
+            patch_site(d, x.at, d->line_stub[s]);
+            x.linked = false;
+        }
+        d->site[kept++] = x;
+    }
+    d->nsite = kept;
 }
 
-/* After a write to line n (by translated code or by ssem_step): drop every
- * translation if it changed a baked word. */
+/* Line n no longer holds the word baked into code: kill every block that
+ * baked it (its own block and those whose JMP/JRP read it), nothing else. */
+static uint32_t invalidate_line(dbt_t *d, uint32_t n)
+{
+    uint32_t mask = 0, killed = 0;
+    for (uint32_t s = 0; s < SSEM_LINES; s++) {
+        if (d->block_len[s] != 0u && ((d->block_deps[s] >> n) & 1u)) {
+            kill_block(d, s);
+            killed++;
+        }
+        mask |= d->block_deps[s];
+    }
+    d->ctx.mask = mask;
+    return killed;
+}
+
+static void invalidate_event(dbt_t *d, uint32_t n, uint32_t killed, const char *why)
+{
+    ssem_event_t ev = {.kind = SSEM_EVENT_INVALIDATE, .why = why, .line = n, .count = killed};
+    emit_event(d, &ev);
+}
+
+/* On entry: the caller may have written the store since the last call. */
+static void check_store(dbt_t *d, const uint32_t *store)
+{
+    for (uint32_t line = 0; line < SSEM_LINES; line++) {
+        if (((d->ctx.mask >> line) & 1u) && store[line] != d->ctx.shadow[line]) {
+            char why[48];
+            snprintf(why, sizeof why, "the caller changed line %u", (unsigned)line);
+            invalidate_event(d, line, invalidate_line(d, line), why);
+        }
+    }
+}
+
+/* After the program wrote line n (by translated code or by ssem_step): if it
+ * changed a baked word, the blocks that baked it go. */
 static void after_store(dbt_t *d, const uint32_t *store, uint32_t n)
 {
-    if (((d->ctx.mask >> n) & 1u) == 0u || store[n] == d->shadow[n])
+    if (((d->ctx.mask >> n) & 1u) == 0u || store[n] == d->ctx.shadow[n])
         return;
     if (d->changes[n] < DBT_VOLATILE_AFTER)
         d->changes[n]++;
     if (d->changes[n] >= DBT_VOLATILE_AFTER)
         d->volatile_mask |= 1u << n;
+    uint32_t killed = invalidate_line(d, n);
     char why[64];
     snprintf(why, sizeof why, "STO changed line %u%s", (unsigned)n,
              (d->volatile_mask >> n) & 1u ? " (now volatile: the reference steps it)" : "");
-    ssem_event_t ev = {.kind = SSEM_EVENT_INVALIDATE, .why = why, .line = n,
-                       .count = block_count(d)};
-    emit_event(d, &ev);
-    flush(d);
+    invalidate_event(d, n, killed, why);
+}
+
+/* After the reference step ran for the engine: what it wrote into baked
+ * lines counts as the program's own change, as after a translated STO. */
+static void after_steps(dbt_t *d, const uint32_t *store)
+{
+    for (uint32_t line = 0; line < SSEM_LINES; line++)
+        after_store(d, store, line);
 }
 
 static bool is_jump(uint32_t f) { return f == SSEM_F0 || f == SSEM_F1; }
@@ -264,22 +430,26 @@ static bool translatable(const dbt_t *d, const uint32_t *store, uint32_t line)
 
 /* ------------------------------------------------------------ the translator */
 
-/* jmp to line's block, or to its stub until the block exists (then patched). */
-static void emit_chain(dbt_t *d, uint32_t line)
+/* jmp to line's block, or to its stub until the block exists (then patched).
+ * `from` is the block being emitted; `succ` collects the lines jumped to. */
+static void emit_chain(dbt_t *d, uint32_t from, uint32_t line, uint32_t *succ)
 {
-    if (d->block_len[line] != 0u) {
-        size_t at = dbt_jmp(&d->buf, d->block_at[line]);
-        note_chain(d, d->cur_start, line, at);
+    *succ |= 1u << line;
+    if (d->nsite == DBT_MAX_SITES) { /* untracked: to the stub, which never dies */
+        dbt_jmp(&d->buf, d->line_stub[line]);
         return;
     }
-    size_t at = dbt_jmp(&d->buf, d->line_stub[line]);
-    if (d->npatch < DBT_MAX_PATCHES)
-        d->patch[d->npatch++] = (dbt_patch_t){line, d->cur_start, at};
+    bool have = d->block_len[line] != 0u;
+    size_t at = dbt_jmp(&d->buf, have ? d->block_at[line] : d->line_stub[line]);
+    d->site[d->nsite++] = (dbt_site_t){at, (uint8_t)from, (uint8_t)line, have};
+    if (have)
+        note_chain(d, from, line, at);
 }
 
 /* Leave the block for the fetch at CI = r15 + x (x <= 33), giving back `unused`
  * pre-charged steps; `pi` is the word of the last instruction executed. */
-static void emit_transfer(dbt_t *d, bool strict, uint32_t x, uint32_t unused, uint32_t pi)
+static void emit_transfer(dbt_t *d, uint32_t from, bool strict, uint32_t x, uint32_t unused,
+                          uint32_t pi, uint32_t *succ)
 {
     dbt_buf_t *b = &d->buf;
     if (unused != 0u)
@@ -293,7 +463,7 @@ static void emit_transfer(dbt_t *d, bool strict, uint32_t x, uint32_t unused, ui
             dbt_jcc(b, X86_CC_NE, d->line_stub[x]); /* C reports the fault */
         }
     }
-    emit_chain(d, x);
+    emit_chain(d, from, x, succ);
 }
 
 /* Leave to C with a reason; the next fetch is at CI = r15 + x. */
@@ -308,9 +478,11 @@ static void emit_exit(dbt_t *d, uint32_t x, uint32_t unused, uint32_t pi, dbt_ex
     dbt_jmp(b, d->exit_at);
 }
 
-/* Emits the block starting at `start` (a translatable line). Returns false
- * when the buffer overflowed (nothing is recorded then). */
-static bool emit_block(dbt_t *d, const uint32_t *store, uint32_t start, bool strict)
+/* Emits the block starting at `start` (a translatable line, with no block);
+ * `succ` gets the lines it chains to. Returns false when the buffer
+ * overflowed (the caller flushes then). */
+static bool emit_block(dbt_t *d, const uint32_t *store, uint32_t start, bool strict,
+                       uint32_t *succ)
 {
     dbt_buf_t *b = &d->buf;
     uint32_t word[SSEM_LINES], count = 0;
@@ -323,10 +495,12 @@ static bool emit_block(dbt_t *d, const uint32_t *store, uint32_t start, bool str
             break;
     }
 
-    /* entries on a 16-byte boundary, for the front end; padding never runs */
+    /* entries on a 32-byte boundary, for the front end (a fetch window: at 16
+     * the first program ran 15% slower when an entry fell mid-window, with
+     * the same code); the padding never runs */
     while ((b->len & (DBT_BLOCK_ALIGN - 1u)) != 0u && !b->overflow)
         dbt_emit8(b, X86_OP_INT3);
-    size_t entry = b->len, hot[SSEM_LINES];
+    size_t entry = b->len, hot[SSEM_LINES], resume[SSEM_LINES];
     struct {
         size_t at;  /* the jcc's rel32 */
         uint32_t i; /* the instruction (STO or CMP) it belongs to, or NO_INSN */
@@ -340,7 +514,6 @@ static bool emit_block(dbt_t *d, const uint32_t *store, uint32_t start, bool str
     /* recorded first, so that a jump back to the block's own start chains */
     d->block_at[start] = entry;
     d->block_len[start] = count;
-    d->cur_start = start;
     d->nchain = 0;
 
     /* budget: enter only if all `count` steps are allowed (sub and jb fuse;
@@ -362,7 +535,7 @@ static bool emit_block(dbt_t *d, const uint32_t *store, uint32_t start, bool str
             if (strict && (next & SSEM_CI_FAULT_BITS) != 0u)
                 dbt_jmp(b, d->line_stub[next & SSEM_LINE_MASK]); /* C faults */
             else
-                emit_chain(d, next & SSEM_LINE_MASK);
+                emit_chain(d, start, next & SSEM_LINE_MASK, succ);
             ended = true;
             break;
         }
@@ -376,7 +549,7 @@ static bool emit_block(dbt_t *d, const uint32_t *store, uint32_t start, bool str
                     dbt_jcc(b, X86_CC_NE, d->line_stub[t & SSEM_LINE_MASK]);
                 }
             }
-            emit_chain(d, t & SSEM_LINE_MASK);
+            emit_chain(d, start, t & SSEM_LINE_MASK, succ);
             ended = true;
             break;
         }
@@ -384,11 +557,15 @@ static bool emit_block(dbt_t *d, const uint32_t *store, uint32_t start, bool str
             dbt_op_mem(b, false, X86_OP_MOV_R_RM, REG_A, REG_STORE, operand);
             dbt_neg(b, REG_A);
             break;
-        case 3: /* STO: S[n] <- A; leave if line n is baked into code */
+        case 3: /* STO: S[n] <- A; if line n is baked into code, the rare path
+                 * checks whether the word really changed (code that stores
+                 * the same word again, as W3 does, stays translated). The
+                 * store goes first: LDN of the same line often follows. */
             dbt_op_mem(b, false, X86_OP_MOV_RM_R, REG_A, REG_STORE, operand);
             dbt_test_mem_imm(b, REG_CTX, CTX_OFF(mask), 1u << n);
             cold[ncold].at = dbt_jcc(b, X86_CC_NE, 0);
             cold[ncold++].i = i;
+            resume[i] = b->len;
             break;
         case 4:
         case 5: /* SUB: A <- A - S[n] */
@@ -417,7 +594,7 @@ static bool emit_block(dbt_t *d, const uint32_t *store, uint32_t start, bool str
         }
     }
     if (!ended) /* fall through to the line after the block */
-        emit_transfer(d, strict, start + count, 0, word[count - 1u]);
+        emit_transfer(d, start, strict, start + count, 0, word[count - 1u], succ);
 
     for (uint32_t k = 0; k < nahead && !b->overflow; k++)
         dbt_patch_rel32(b, ahead[k].at, hot[ahead[k].i]);
@@ -433,84 +610,80 @@ static bool emit_block(dbt_t *d, const uint32_t *store, uint32_t start, bool str
             continue;
         }
         uint32_t line = start + i, w = word[i];
-        if (ssem_word_function(w) == SSEM_F3)
+        if (ssem_word_function(w) == SSEM_F3) {
+            /* a STO into a baked line: the same word again (the one
+             * ctx.shadow holds while the bit is set) changes nothing */
+            int32_t old = CTX_OFF(shadow) + (int32_t)(ssem_word_line(w) * sizeof(uint32_t));
+            dbt_op_mem(b, false, X86_OP_CMP_R_RM, REG_A, REG_CTX, old);
+            dbt_jcc(b, X86_CC_E, resume[i]);
             emit_exit(d, line + 1u, count - i - 1u, w, DBT_EXIT_STORE);
-        else /* a CMP skip out of the block */
-            emit_transfer(d, strict, line + 2u, count - i - 1u, w);
-    }
-    if (b->overflow) {
-        d->block_len[start] = 0;
-        return false;
-    }
-
-    /* bake: the block's words and its JMP/JRP operand */
-    for (uint32_t i = 0; i < count; i++) {
-        uint32_t line = start + i;
-        d->ctx.mask |= 1u << line;
-        d->shadow[line] = store[line];
-        if (is_jump(ssem_word_function(word[i]))) {
-            uint32_t n = ssem_word_line(word[i]);
-            d->ctx.mask |= 1u << n;
-            d->shadow[n] = store[n];
+        } else { /* a CMP skip out of the block */
+            emit_transfer(d, start, strict, line + 2u, count - i - 1u, w, succ);
         }
     }
-    /* chain the jumps that were waiting for this block */
-    size_t kept = 0;
-    d->block_end[start] = b->len;
-    for (size_t k = 0; k < d->npatch; k++) {
-        if (d->patch[k].line == start) {
-            dbt_patch_rel32(b, d->patch[k].at, entry);
-            note_chain(d, d->patch[k].from, start, d->patch[k].at);
-        } else
-            d->patch[kept++] = d->patch[k];
+    if (b->overflow)
+        return false;
+
+    /* bake: the block's words and its JMP/JRP operand */
+    uint32_t deps = 0;
+    for (uint32_t i = 0; i < count; i++) {
+        uint32_t line = start + i;
+        deps |= 1u << line;
+        d->ctx.shadow[line] = store[line];
+        if (is_jump(ssem_word_function(word[i]))) {
+            uint32_t n = ssem_word_line(word[i]);
+            deps |= 1u << n;
+            d->ctx.shadow[n] = store[n];
+        }
     }
-    d->npatch = kept;
+    d->block_deps[start] = deps;
+    d->block_end[start] = b->len;
+    d->ctx.mask |= deps;
+    /* chain the jumps that were waiting for this block */
+    for (size_t k = 0; k < d->nsite; k++) {
+        dbt_site_t *x = &d->site[k];
+        if (x->target == start && !x->linked) {
+            patch_site(d, x->at, entry);
+            x->linked = true;
+            note_chain(d, x->from, start, x->at);
+        }
+    }
     return true;
 }
 
-/* Translates the block at `start`; false if code memory failed (broken). */
-static bool translate(dbt_t *d, const uint32_t *store, uint32_t start, bool strict)
+/* Translates the block at `line` and, in the same batch (one seal, so one
+ * mprotect), the blocks it chains to, and theirs, breadth first: the whole
+ * program reachable through baked jumps, usually. Lines that a STO has
+ * changed are left for when they are reached. Returns whether line's block
+ * exists. */
+static bool translate(dbt_t *d, const uint32_t *store, uint32_t line, bool strict)
 {
-    if (dbt_mem_writable(&d->mem) != 0) {
-        d->broken = true;
-        return false;
-    }
+    uint32_t todo[SSEM_LINES], head = 0, tail = 0, queued = 1u << line;
+    todo[tail++] = line;
     if (d->buf.cap - d->buf.len < DBT_BLOCK_ROOM) {
         flush_because(d, "the code buffer is full");
         flush(d); /* full: start over */
     }
-    if (!emit_block(d, store, start, strict)) {
-        flush_because(d, "the code buffer is full");
-        flush(d);
-        (void)emit_block(d, store, start, strict); /* fits: DBT_BLOCK_ROOM */
-    }
-    if (dbt_mem_executable(&d->mem) != 0) {
-        d->broken = true;
-        return false;
-    }
-    if (d->block_len[start] == 0u)
-        return false;
-    if (d->obs != NULL) {
-        const uint8_t *code = d->mem.base + d->block_at[start];
-        ssem_event_t ev = {.kind = SSEM_EVENT_TRANSLATE,
-                           .why = strict ? "strict" : "lenient",
-                           .line = start,
-                           .count = d->block_len[start],
-                           .words = store + start,
-                           .code = code,
-                           .code_len = d->block_end[start] - d->block_at[start],
-                           .host_address = (uint64_t)(uintptr_t)code};
-        emit_event(d, &ev);
-        for (uint32_t k = 0; k < d->nchain; k++) {
-            ssem_event_t c = {.kind = SSEM_EVENT_CHAIN,
-                              .why = "direct jump",
-                              .line = d->chain[k].to,
-                              .from_line = d->chain[k].from,
-                              .host_address = (uint64_t)(uintptr_t)(d->mem.base + d->chain[k].at)};
-            emit_event(d, &c);
+    while (head < tail && !d->broken) {
+        uint32_t s = todo[head++], succ = 0;
+        if (d->block_len[s] != 0u || !translatable(d, store, s))
+            continue;
+        if (d->buf.cap - d->buf.len < DBT_BLOCK_ROOM)
+            break; /* the rest when it is reached */
+        if (!emit_block(d, store, s, strict, &succ)) {
+            flush_because(d, "the code buffer is full");
+            flush(d); /* cannot happen with DBT_BLOCK_ROOM to spare */
+            break;
+        }
+        translated_events(d, store, s, strict);
+        for (uint32_t t = 0; t < SSEM_LINES; t++) {
+            if (((succ >> t) & 1u) && !((queued >> t) & 1u) && d->changes[t] == 0u) {
+                queued |= 1u << t;
+                todo[tail++] = t;
+            }
         }
     }
-    return true;
+    return !d->broken && d->block_len[line] != 0u;
 }
 
 /* ------------------------------------------------------------ the engine */
@@ -527,8 +700,14 @@ static void *dbt_create(void)
     d->buf.code = d->mem.base;
     d->buf.cap = d->mem.size;
     emit_stubs(d);
-    if (d->buf.overflow || dbt_mem_executable(&d->mem) != 0)
+    /* the stubs' pages below the first block's are sealed once and for all;
+     * the page the blocks start in is sealed with them */
+    d->blocks_start = d->buf.len;
+    d->first_page = d->buf.len / d->mem.page * d->mem.page;
+    if (d->buf.overflow || d->blocks_start + DBT_BLOCK_ROOM > d->buf.cap ||
+        dbt_mem_protect(&d->mem, 0, d->first_page, true) != 0)
         d->broken = true;
+    d->rx_end = d->first_page;
     flush(d);
     return d;
 }
@@ -543,22 +722,23 @@ static void dbt_destroy(void *priv)
 /* One reference step, noticing a write into baked code. */
 static ssem_stop_t step_one(dbt_t *d, ssem_t *m, const char *reason)
 {
-    uint64_t before = m->steps;
     uint32_t line = (m->ci + 1u) & SSEM_LINE_MASK;
     ssem_stop_t why = ssem_step(m);
-    fallback_event(d, line, m->steps - before, reason);
+    fallback_event(d, line, 1, reason);
     if (why != SSEM_FAULT && ssem_word_function(m->pi) == SSEM_F3)
         after_store(d, m->store, ssem_word_line(m->pi));
     return why;
 }
 
-/* Steps handed to ssem_run, reported. */
+/* Steps handed to ssem_run, reported; its writes into code noticed. */
 static ssem_stop_t run_by_ref(dbt_t *d, ssem_t *m, uint64_t budget, const char *why)
 {
     uint64_t before = m->steps;
     uint32_t line = (m->ci + 1u) & SSEM_LINE_MASK;
     ssem_stop_t stop = ssem_run(m, budget, 0);
     fallback_event(d, line, m->steps - before, why);
+    if (!d->broken)
+        after_steps(d, m->store);
     return stop;
 }
 
@@ -567,11 +747,12 @@ static ssem_stop_t dbt_run(void *priv, ssem_t *m, uint64_t budget)
     dbt_t *d = priv;
     if (d->broken)
         return run_by_ref(d, m, budget, "no executable memory");
-    if (m->lenient != d->lenient || !store_matches(d, m->store)) {
-        flush_because(d, m->lenient != d->lenient ? "the fault mode changed"
-                                                   : "the store changed between calls");
+    if (m->lenient != d->lenient) {
+        flush_because(d, "the fault mode changed");
         flush(d);
         d->lenient = m->lenient;
+    } else {
+        check_store(d, m->store); /* the caller's writes since the last call */
     }
     bool strict = !m->lenient;
     dbt_enter_t enter;
@@ -580,16 +761,16 @@ static ssem_stop_t dbt_run(void *priv, ssem_t *m, uint64_t budget)
 
     uint64_t left = budget;
     while (left > 0u) {
+        if (d->broken)
+            return run_by_ref(d, m, left, "no executable memory");
         uint32_t next = m->ci + 1u, line = next & SSEM_LINE_MASK;
-        if ((strict && (next & SSEM_CI_FAULT_BITS) != 0u) || !translatable(d, m->store, line) ||
+        bool faults = strict && (next & SSEM_CI_FAULT_BITS) != 0u;
+        if (faults || !translatable(d, m->store, line) ||
             (d->block_len[line] == 0u && !translate(d, m->store, line, strict))) {
             if (d->broken)
                 return run_by_ref(d, m, left, "no executable memory");
             /* reports the fault, or steps a volatile line */
-            ssem_stop_t why = step_one(d, m,
-                                       (strict && (next & SSEM_CI_FAULT_BITS) != 0u)
-                                           ? "the fetch faults"
-                                           : "a volatile line");
+            ssem_stop_t why = step_one(d, m, faults ? "the fetch faults" : "a volatile line");
             if (why != SSEM_RUNNING)
                 return why;
             left--;
@@ -597,6 +778,8 @@ static ssem_stop_t dbt_run(void *priv, ssem_t *m, uint64_t budget)
         }
         if (left < d->block_len[line]) /* the tail of the budget, step by step */
             return run_by_ref(d, m, left, "the budget ends inside the block");
+        if (!seal(d))
+            return run_by_ref(d, m, left, "no executable memory");
 
         d->ctx.store = m->store;
         d->ctx.left = left;
@@ -677,7 +860,7 @@ static void dbt_describe(void *priv, const ssem_t *m, ssem_vstate_t *v)
 
 const ssem_engine_ops_t ssem_engine_dbt_ops = {
     "dbt",
-    "dynamic binary translator to x86-64: chained basic blocks, flushed when a STO hits code",
+    "dynamic binary translator to x86-64: chained basic blocks, a block dropped when a STO changes its code",
     dbt_create,
     dbt_destroy,
     dbt_run,

@@ -4,6 +4,7 @@
  * docs/debugger.md). The time travel is the library's ssem_history_*.
  */
 #include "cli.h"
+#include "lecture.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -43,6 +44,9 @@ static const char debug_help[] =
     "  continue            c    run until a breakpoint, a watch, STP, a fault or\n"
     "                           the step limit (Ctrl-C interrupts); after STP it\n"
     "                           resumes the machine from CI + 1, as the Baby did\n"
+    "  explain [N]         e    step N instructions (default 1), printing each as the\n"
+    "                           lecture does: the fetch, then the register transfer\n"
+    "                           in the 1948 notation, with values, and in words\n"
     "  reverse-step [N]    rs   go back N steps (default 1), exactly\n"
     "  reverse-continue    rc   go back to the latest earlier breakpoint or watch hit\n"
     "                           (or to the start of the history)\n"
@@ -249,6 +253,36 @@ static int cmd_continue(session_t *s, int argc)
     const char *plain;
     ssem_history_stop_t st = motion(s, s->max_steps, &plain);
     print_stop(s, st, plain);
+    return 0;
+}
+
+/* "explain [N]": N single steps (breakpoints stepped over), each explained
+ * from the states before and after it (tools/lecture.c). */
+static int cmd_explain(session_t *s, int argc, char **argv)
+{
+    uint64_t n = 1;
+    if (argc > 2)
+        return fail(s, "usage: explain [N]");
+    if (argc == 2 && parse_count_arg(s, argv[1], &n) != 0)
+        return -1;
+    ssem_history_stop_t st = {SSEM_HISTORY_LIMIT, 0, 0, 0};
+    for (uint64_t k = 0; k < n; k++) {
+        ssem_t before = *ssem_history_state(s->h);
+        if (before.fault)
+            break; /* a faulted machine does not move */
+        if (before.lamp)
+            ssem_resume(&before); /* the step resumes after STP, as 'continue' does */
+        st = ssem_history_step_over(s->h);
+        const ssem_t *after = ssem_history_state(s->h);
+        explain_step(&before, after,
+                     st.why == SSEM_HISTORY_HALTED  ? SSEM_HALTED
+                     : st.why == SSEM_HISTORY_FAULT ? SSEM_FAULT
+                                               : SSEM_RUNNING,
+                     stdout);
+        if (st.why != SSEM_HISTORY_LIMIT)
+            break;
+    }
+    print_stop(s, st, "stepped");
     return 0;
 }
 
@@ -530,6 +564,8 @@ static int execute(session_t *s, char *line)
         return cmd_step(s, argc, argv);
     if (IS("continue") || IS("c") || IS("cont"))
         return cmd_continue(s, argc);
+    if (IS("explain") || IS("e"))
+        return cmd_explain(s, argc, argv);
     if (IS("reverse-step") || IS("rs"))
         return cmd_reverse_step(s, argc, argv);
     if (IS("reverse-continue") || IS("rc"))

@@ -11,6 +11,7 @@
  * to exactly the final state and step count of an uninterrupted run.
  */
 #include "cli.h"
+#include "lecture.h"
 #include "text.h"
 
 #include <inttypes.h>
@@ -40,8 +41,18 @@ static const char run_usage[] =
     "  --max-steps=N    stop when N instructions have run (default 100000000)\n"
     "  --lenient        fetch from CI & 31 even when CI bits 13-15 are set\n"
     "                   (the real machine could not: by default that is a fault)\n"
-    "  --trace          print one line per step: step, the line executed, the\n"
-    "                   instruction obeyed, A after\n"
+    "  --trace[=text|json]  print one line per step: step, the line executed,\n"
+    "                   the instruction obeyed, A after (text); or one JSON object\n"
+    "                   per step (json)\n"
+    "  --explain        print each step as the lecture does: the fetch (CI + 1,\n"
+    "                   PI <- S[CI]), then the register transfer in the 1948\n"
+    "                   notation, with its values, and in words\n"
+    "  --profile        after the run, print how many times each line ran, the\n"
+    "                   instruction mix and the loops (back-edges) with their counts\n"
+    "  --log=blocks|stats  the translation log on standard error, like QEMU's\n"
+    "                   -d in_asm,out_asm: every block the engine translates (Baby\n"
+    "                   code in, x86-64 out, disassembled), chains, invalidations;\n"
+    "                   stats: the counts at the end; both: --log=blocks,stats\n"
     "  --json           print the final state as one JSON object\n"
     "  --speed=S        1948: the Baby's own speed; a number X: X times that;\n"
     "                   max: flat out (default)\n"
@@ -93,8 +104,17 @@ typedef struct run_options {
     double speed;        /* multiple of 1948 speed; 0 = flat out */
     double digit_period; /* microseconds */
     uint64_t expect_steps;
-    bool trace;
+    bool trace;         /* text trace */
+    bool trace_json;    /* one JSON object per step */
+    bool explain;
+    profile_t *profile; /* NULL: no profile */
 } run_options_t;
+
+/* Whether the run goes one step at a time, to watch every step. */
+static bool stepwise(const run_options_t *o)
+{
+    return o->trace || o->trace_json || o->explain || o->profile != NULL;
+}
 
 /* One line of progress on the terminal: steps, 1948 time, time remaining. */
 static void show_progress(const ssem_t *m, const run_options_t *o)
@@ -124,14 +144,15 @@ static void trace_step(const ssem_t *m, uint32_t ci_before)
 /* Runs to a stop, the limit or Ctrl-C (SSEM_LIMIT with `interrupted` set). */
 static ssem_stop_t run_machine(ssem_engine_t *engine, ssem_t *m, const run_options_t *o)
 {
-    bool progress = o->speed > 0 && !o->trace && isatty(STDERR_FILENO);
+    bool watch = stepwise(o);
+    bool progress = o->speed > 0 && !watch && isatty(STDERR_FILENO);
     double rate = o->speed > 0 ? o->speed / (ssem_time_1948(1, o->digit_period)) : 0;
     double start = now_seconds(), last_progress = 0;
     uint64_t start_steps = m->steps;
     ssem_stop_t why = SSEM_LIMIT;
     while (!interrupted && m->steps < o->max_steps) {
         uint64_t budget = o->max_steps - m->steps;
-        if (o->trace) {
+        if (watch) {
             budget = 1;
         } else if (o->speed > 0) {
             double due = floor((now_seconds() - start) * rate);
@@ -144,11 +165,17 @@ static ssem_stop_t run_machine(ssem_engine_t *engine, ssem_t *m, const run_optio
             budget = FLAT_OUT_CHUNK;
         }
         if (budget > 0) {
-            uint32_t ci_before = m->ci;
+            ssem_t before = *m;
             why = ssem_engine_run(engine, m, budget, 0);
             if (o->trace && why != SSEM_FAULT)
-                trace_step(m, ci_before);
-            if (why != SSEM_LIMIT || (o->trace && ferror(stdout)))
+                trace_step(m, before.ci);
+            if (o->trace_json)
+                trace_json_step(&before, m, why, stdout);
+            if (o->explain)
+                explain_step(&before, m, why, stdout);
+            if (o->profile != NULL)
+                profile_step(o->profile, &before, m);
+            if (why != SSEM_LIMIT || (watch && ferror(stdout)))
                 break;
         }
         if (o->speed > 0) {
@@ -169,7 +196,7 @@ static ssem_stop_t run_machine(ssem_engine_t *engine, ssem_t *m, const run_optio
 
 enum {
     OPT_FORMAT = 1, OPT_ENGINE, OPT_MAX_STEPS, OPT_SPEED, OPT_DIGIT_PERIOD, OPT_EXPECT_STEPS,
-    OPT_SAVE, OPT_LENIENT, OPT_TRACE, OPT_JSON
+    OPT_SAVE, OPT_LENIENT, OPT_TRACE, OPT_JSON, OPT_EXPLAIN, OPT_PROFILE, OPT_LOG
 };
 static const cli_option_t run_options[] = {
     {"--format", 0, CLI_VALUE, OPT_FORMAT},
@@ -180,7 +207,10 @@ static const cli_option_t run_options[] = {
     {"--expect-steps", 0, CLI_VALUE, OPT_EXPECT_STEPS},
     {"--save-on-interrupt", 0, CLI_VALUE, OPT_SAVE},
     {"--lenient", 0, CLI_FLAG, OPT_LENIENT},
-    {"--trace", 0, CLI_FLAG, OPT_TRACE},
+    {"--trace", 0, CLI_OPTIONAL, OPT_TRACE},
+    {"--explain", 0, CLI_FLAG, OPT_EXPLAIN},
+    {"--profile", 0, CLI_FLAG, OPT_PROFILE},
+    {"--log", 0, CLI_VALUE, OPT_LOG},
     {"--json", 0, CLI_FLAG, OPT_JSON},
     {NULL, 0, CLI_FLAG, 0},
 };
@@ -188,8 +218,10 @@ static const cli_option_t run_options[] = {
 int cmd_run(int argc, char **argv)
 {
     ssem_format_t format = SSEM_FORMAT_AUTO;
-    run_options_t o = {DEFAULT_MAX_STEPS, 0.0, SSEM_DIGIT_PERIOD_US, 0, false};
-    bool lenient = false, json = false, expect_given = false;
+    run_options_t o = {DEFAULT_MAX_STEPS, 0.0, SSEM_DIGIT_PERIOD_US, 0, false, false, false, NULL};
+    bool lenient = false, json = false, expect_given = false, profile = false;
+    bool log_blocks = false, log_stats = false;
+    static const char *const trace_forms[] = {"", "text", "json", NULL};
     const char *file = NULL, *engine_name = NULL, *save_path = NULL;
     cli_parser_t p;
     cli_parser_init(&p, argc, argv, run_usage, run_options);
@@ -206,14 +238,52 @@ int cmd_run(int argc, char **argv)
             break;
         case OPT_SAVE: save_path = p.value; break;
         case OPT_LENIENT: lenient = true; break;
-        case OPT_TRACE: o.trace = true; break;
+        case OPT_TRACE:
+            if (cli_keyword(&p, trace_forms, "trace form (text or json)") == 2)
+                o.trace_json = true;
+            else
+                o.trace = true;
+            break;
+        case OPT_EXPLAIN: o.explain = true; break;
+        case OPT_PROFILE: profile = true; break;
+        case OPT_LOG: {
+            char what[64];
+            snprintf(what, sizeof what, "%s", p.value);
+            for (char *item = strtok(what, ","); item != NULL; item = strtok(NULL, ",")) {
+                if (strcmp(item, "blocks") == 0)
+                    log_blocks = true;
+                else if (strcmp(item, "stats") == 0)
+                    log_stats = true;
+                else
+                    die_usage("run: --log: '%s' is not blocks or stats", item);
+            }
+            if (!log_blocks && !log_stats)
+                die_usage("run: --log needs blocks, stats or both");
+            break;
+        }
         case OPT_JSON: json = true; break;
         case CLI_OPERAND: cli_take_file(&p, &file); break;
         }
     }
     if (file == NULL)
         die_usage("run: no program file given");
+    if ((o.trace ? 1 : 0) + (o.trace_json ? 1 : 0) + (o.explain ? 1 : 0) > 1)
+        die_usage("run: one of --trace, --trace=json and --explain at a time");
+    if (log_blocks && !translation_log_disassembles()) {
+        fprintf(stderr,
+                "%s: run: --log=blocks is off in this build: it was built without capstone "
+                "(Debian's libcapstone-dev), which disassembles the host code; install it and "
+                "rebuild ('--log=stats' works without it)\n",
+                program_name);
+        return EXIT_USAGE;
+    }
     ssem_engine_t *engine = open_engine(engine_name);
+    translation_log_t log = {stderr, log_blocks};
+    if (log_blocks || log_stats)
+        ssem_engine_observe(engine, translation_log_event, &log);
+    static profile_t counts; /* 8 KiB of counters: not on the stack */
+    if (profile)
+        o.profile = &counts;
     if (!expect_given)
         o.expect_steps = expected_steps_beside(file);
 
@@ -233,6 +303,11 @@ int cmd_run(int argc, char **argv)
     ssem_stop_t why = m.lamp ? (m.fault ? SSEM_FAULT : SSEM_HALTED) : SSEM_LIMIT;
     if (!m.lamp)
         why = run_machine(engine, &m, &o);
+    if (log_stats) {
+        ssem_engine_stats_t st;
+        ssem_engine_stats(engine, &st);
+        translation_log_stats(&st, ssem_engine_name(engine), stderr);
+    }
     ssem_engine_free(engine);
 
     int status = why == SSEM_HALTED ? EXIT_HALTED : why == SSEM_FAULT ? EXIT_FAULT : EXIT_LIMIT;
@@ -256,6 +331,10 @@ int cmd_run(int argc, char **argv)
         print_json(&m, why, stopped_by_signal);
     else
         print_state(&m, why, stopped_by_signal);
+    if (o.profile != NULL) {
+        printf("\n");
+        profile_print(o.profile, &m, stdout);
+    }
     if (finish_stdout() != 0)
         return EXIT_BAD_INPUT;
     return status;

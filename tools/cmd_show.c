@@ -6,6 +6,7 @@
  * file (and an existing one is left as it was).
  */
 #include "cli.h"
+#include "lecture.h"
 #include "picture.h"
 
 #include <inttypes.h>
@@ -37,6 +38,9 @@ static const char show_usage[] =
     "                   even when the terminal takes UTF-8\n"
     "  --png=OUT        write the monitor as a PNG picture to OUT\n"
     "  --svg=OUT        write the monitor as an SVG picture to OUT\n"
+    "  --profile        (with --png) draw the run's profile as a heat map: each\n"
+    "                   line's background glows by how often it was executed\n"
+    "                   (log scale; the hottest line in full ember red)\n"
     "\n"
     "Without --png or --svg the monitor is printed as text, followed by a line\n"
     "with the tube, the action line, the stop lamp and the step count.\n"
@@ -67,7 +71,7 @@ static void print_status(const ssem_t *m, ssem_stop_t why, const ssem_frame_t *f
 
 enum {
     OPT_AFTER = 1, OPT_TUBE, OPT_ACTION_LINE, OPT_ENGINE, OPT_FORMAT, OPT_LENIENT, OPT_ASCII,
-    OPT_PNG, OPT_SVG
+    OPT_PNG, OPT_SVG, OPT_PROFILE
 };
 static const cli_option_t show_options[] = {
     {"--after", 0, CLI_VALUE, OPT_AFTER},
@@ -79,6 +83,7 @@ static const cli_option_t show_options[] = {
     {"--ascii", 0, CLI_FLAG, OPT_ASCII},
     {"--png", 0, CLI_VALUE, OPT_PNG},
     {"--svg", 0, CLI_VALUE, OPT_SVG},
+    {"--profile", 0, CLI_FLAG, OPT_PROFILE},
     {NULL, 0, CLI_FLAG, 0},
 };
 
@@ -90,7 +95,7 @@ int cmd_show(int argc, char **argv)
     ssem_tube_t tube = SSEM_TUBE_S;
     uint64_t budget = DEFAULT_MAX_STEPS;
     uint32_t action_line = 0;
-    bool have_action_line = false, ascii = false, lenient = false;
+    bool have_action_line = false, ascii = false, lenient = false, profile = false;
     const char *file = NULL, *engine_name = NULL, *png_out = NULL, *svg_out = NULL;
     cli_parser_t p;
     cli_parser_init(&p, argc, argv, show_usage, show_options);
@@ -108,6 +113,7 @@ int cmd_show(int argc, char **argv)
         case OPT_ASCII: ascii = true; break;
         case OPT_PNG: png_out = p.value; break;
         case OPT_SVG: svg_out = p.value; break;
+        case OPT_PROFILE: profile = true; break;
         case CLI_OPERAND: cli_take_file(&p, &file); break;
         }
     }
@@ -115,6 +121,8 @@ int cmd_show(int argc, char **argv)
         die_usage("show: no program file given");
     if (png_out != NULL && svg_out != NULL)
         die_usage("show: one picture at a time (--png or --svg)");
+    if (profile && png_out == NULL)
+        die_usage("show: --profile draws a heat map: give --png=OUT");
     ssem_engine_t *engine = open_engine(engine_name);
 
     ssem_t m;
@@ -123,7 +131,20 @@ int cmd_show(int argc, char **argv)
         return EXIT_BAD_INPUT;
     }
 
-    ssem_stop_t why = ssem_engine_run(engine, &m, budget, 0);
+    ssem_stop_t why;
+    static profile_t counts; /* 8 KiB of counters: not on the stack */
+    if (profile) { /* one step at a time, each counted */
+        why = m.lamp ? (m.fault ? SSEM_FAULT : SSEM_HALTED) : SSEM_LIMIT;
+        for (uint64_t k = 0; k < budget && why == SSEM_LIMIT; k++) {
+            ssem_t before = m;
+            why = ssem_engine_run(engine, &m, 1, 0);
+            profile_step(&counts, &before, &m);
+        }
+        if (budget == 0)
+            why = ssem_engine_run(engine, &m, 0, 0);
+    } else {
+        why = ssem_engine_run(engine, &m, budget, 0);
+    }
     ssem_engine_free(engine);
 
     if (!have_action_line)
@@ -134,7 +155,7 @@ int cmd_show(int argc, char **argv)
     if (png_out != NULL) {
         unsigned char *data;
         size_t len;
-        if (picture_png(&frame, &data, &len) != 0)
+        if (picture_png_heat(&frame, profile ? counts.line : NULL, &data, &len) != 0)
             return EXIT_BAD_INPUT;
         int rc = write_bytes_atomically(png_out, data, len);
         free(data);

@@ -51,7 +51,11 @@ static const char verify_usage[] =
     "  --steps=M        steps per random store (default 10000)\n"
     "  --seed=S         seed for the random stores (default 1)\n"
     "  --lenient        run with the fetch fault check off\n"
-    "  --format=F       input format (as for run)\n"
+    "  --format=F       input format (as for run)\n"    "  --show-interp[=STEP]  run each engine STEP instructions (default 1) and\n"
+    "                   print its own state there (its V-state: where it keeps\n"
+    "                   each part of the machine) and the T-state its interp maps\n"
+    "                   that to, compared with ref's T-state at the same step\n"
+
     "\n"
     "exit status: 0 the engines agree, 1 bad input, 2 bad usage, 5 they differ\n";
 
@@ -81,6 +85,55 @@ static void print_difference(const char *name_a, const char *name_b,
                r->after_a.store[l] != r->after_b.store[l] ? "<-- differs" : "");
 }
 
+/* --show-interp: each engine's V-state after `step` steps from start, and
+ * interp of it, against ref's T-state there. Returns true when all agree. */
+static bool show_interp(const char *what, const ssem_t *start, char **pairs, size_t npairs,
+                        uint64_t step)
+{
+    ssem_engine_t *ref = open_engine("ref");
+    ssem_t t = *start;
+    ssem_stop_t ref_why = ssem_engine_run(ref, &t, step, 0);
+    ssem_engine_free(ref);
+    printf("%s: interp at step %" PRIu64 " (ref: %s after %" PRIu64 " step%s)\n", what, step,
+           ssem_stop_name(ref_why), t.steps, t.steps == 1 ? "" : "s");
+    bool all = true;
+    const char *shown[64];
+    size_t nshown = 0;
+    static ssem_vstate_t v; /* 16 KiB: not on the stack */
+    for (size_t p = 0; p < npairs; p++) {
+        bool seen = false;
+        for (size_t k = 0; k < nshown; k++)
+            seen = seen || strcmp(shown[k], pairs[p]) == 0;
+        if (seen)
+            continue;
+        shown[nshown++] = pairs[p];
+        ssem_engine_t *e = open_engine(pairs[p]);
+        ssem_t m = *start;
+        ssem_engine_run(e, &m, step, 0);
+        ssem_engine_describe(e, &m, &v);
+        ssem_engine_free(e);
+        printf("\nengine %s: %s\n", pairs[p], v.form);
+        printf("  %-24s %-58s %s\n", "V-state", "holds", "interp gives");
+        for (int i = 0; i < v.nitems; i++)
+            printf("  %-24s %-58s %s\n", v.item[i].name, v.item[i].value,
+                   v.item[i].maps[0] ? v.item[i].maps : "(not part of T)");
+        printf("  interp: %s\n", v.interp);
+        char text[40];
+        uint32_t differ = 0;
+        for (uint32_t l = 0; l < SSEM_LINES; l++)
+            differ |= (uint32_t)(v.tstate.store[l] != t.store[l]) << l;
+        printf("  T-state: A %" PRId32 ", CI %" PRIu32 ", PI %s, lamp %s; store as ref's%s\n",
+               ssem_word_signed(v.tstate.a), v.tstate.ci,
+               ssem_disasm_word(v.tstate.pi, text, sizeof text), v.tstate.lamp ? "lit" : "off",
+               differ ? " EXCEPT some lines" : "");
+        bool same = ssem_tstate_equal(&v.tstate, &t) && m.steps == t.steps;
+        printf("  interp(V) %s ref's T-state at step %" PRIu64 "\n",
+               same ? "equals" : "DIFFERS FROM", t.steps);
+        all = all && same;
+    }
+    return all;
+}
+
 /* Checks one start state against every pair; returns true when all agree. */
 static bool verify_state(const char *what, const ssem_t *start, char **pairs, size_t npairs,
                          uint64_t max_steps, uint64_t stride, bool quiet)
@@ -105,7 +158,7 @@ static bool verify_state(const char *what, const ssem_t *start, char **pairs, si
 
 enum {
     OPT_FORMAT = 1, OPT_ENGINES, OPT_STRIDE, OPT_MAX_STEPS, OPT_RANDOM, OPT_STEPS, OPT_SEED,
-    OPT_LENIENT
+    OPT_LENIENT, OPT_SHOW_INTERP
 };
 static const cli_option_t verify_options[] = {
     {"--format", 0, CLI_VALUE, OPT_FORMAT},
@@ -116,6 +169,7 @@ static const cli_option_t verify_options[] = {
     {"--steps", 0, CLI_VALUE, OPT_STEPS},
     {"--seed", 0, CLI_VALUE, OPT_SEED},
     {"--lenient", 0, CLI_FLAG, OPT_LENIENT},
+    {"--show-interp", 0, CLI_OPTIONAL, OPT_SHOW_INTERP},
     {NULL, 0, CLI_FLAG, 0},
 };
 
@@ -133,7 +187,8 @@ int cmd_verify(int argc, char **argv)
     ssem_format_t format = SSEM_FORMAT_AUTO;
     uint64_t stride = 1, max_steps = DEFAULT_MAX_STEPS, random_count = 0, random_steps = 10000;
     uint64_t seed = 1;
-    bool lenient = false, random_mode = false;
+    bool lenient = false, random_mode = false, interp = false;
+    uint64_t interp_step = 1;
     const char *file = NULL, *engines_opt = "all";
     cli_parser_t p;
     cli_parser_init(&p, argc, argv, verify_usage, verify_options);
@@ -154,11 +209,18 @@ int cmd_verify(int argc, char **argv)
         case OPT_STEPS: random_steps = cli_count(&p, UINT64_MAX); break;
         case OPT_SEED: seed = cli_count(&p, UINT64_MAX); break;
         case OPT_LENIENT: lenient = true; break;
+        case OPT_SHOW_INTERP:
+            interp = true;
+            if (p.value[0] != '\0')
+                interp_step = cli_count(&p, UINT64_MAX);
+            break;
         case CLI_OPERAND: cli_take_file(&p, &file); break;
         }
     }
     if ((file == NULL) == !random_mode)
         die_usage("verify: give a program file or --random N (not both)");
+    if (interp && random_mode)
+        die_usage("verify: --show-interp needs a program file, not --random");
 
     /* the engine pairs to check, as consecutive (a, b) names */
     char *pairs[64];
@@ -189,6 +251,8 @@ int cmd_verify(int argc, char **argv)
     if (!random_mode) {
         if (load_machine(file, format, lenient, &m) != 0)
             return EXIT_BAD_INPUT;
+        if (interp)
+            return show_interp(file, &m, pairs, npairs, interp_step) ? 0 : EXIT_DIFFER;
         return verify_state(file, &m, pairs, npairs, max_steps, stride, false) ? 0 : EXIT_DIFFER;
     }
     uint64_t failures = 0;

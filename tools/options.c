@@ -100,6 +100,13 @@ int cli_next(cli_parser_t *p)
             p->value = "";
             return o->id;
         }
+        if (o->arg == CLI_OPTIONAL) {
+            if (eq != NULL && eq[1] == '\0')
+                die_usage("%s: option '%s=' needs a value after '='", p->command, o->name);
+            p->name = o->name;
+            p->value = eq != NULL ? eq + 1 : "";
+            return o->id;
+        }
         return take_value(p, o, o->name, eq ? eq + 1 : NULL);
     }
     const cli_option_t *o = find_short(p, arg[1]);

@@ -46,7 +46,9 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-typedef enum cli_arg { CLI_FLAG, CLI_VALUE } cli_arg_t;
+/* CLI_OPTIONAL: "--name" alone (value "") or "--name=VALUE"; it never takes
+ * the next argument as its value. */
+typedef enum cli_arg { CLI_FLAG, CLI_VALUE, CLI_OPTIONAL } cli_arg_t;
 
 typedef struct cli_option {
     const char *name; /* "--max-steps"; NULL ends the table                 */

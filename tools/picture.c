@@ -8,6 +8,7 @@
  */
 #include "picture.h"
 
+#include <math.h>
 #include <png.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -73,6 +74,29 @@ void picture_raster(const ssem_frame_t *frame, uint8_t *rgb)
     }
 }
 
+void picture_heat(const uint64_t count[SSEM_LINES], uint8_t *rgb)
+{
+    uint64_t max = 0;
+    for (uint32_t r = 0; r < SSEM_LINES; r++)
+        if (count[r] > max)
+            max = count[r];
+    if (max == 0)
+        return;
+    const rgb_t face = RGB(PIC_RGB_FACE), heat = RGB(PIC_RGB_HEAT);
+    for (uint32_t r = 0; r < SSEM_LINES; r++) {
+        double h = log1p((double)count[r]) / log1p((double)max);
+        rgb_t c = {(uint8_t)(face.r + (heat.r - face.r) * h + 0.5),
+                   (uint8_t)(face.g + (heat.g - face.g) * h + 0.5),
+                   (uint8_t)(face.b + (heat.b - face.b) * h + 0.5)};
+        for (int y = PIC_GRID_Y + (int)r * PIC_CELL; y < PIC_GRID_Y + ((int)r + 1) * PIC_CELL; y++)
+            for (int x = PIC_FACE_X; x < PIC_FACE_X + PIC_FACE_SIZE; x++) {
+                uint8_t *p = rgb + ((size_t)y * PIC_WIDTH + (size_t)x) * 3u;
+                if (p[0] == face.r && p[1] == face.g && p[2] == face.b)
+                    put(rgb, x, y, c);
+            }
+    }
+}
+
 /* --------------------------------------------------------------- PNG */
 
 typedef struct membuf {
@@ -133,6 +157,12 @@ static int encode(png_structp png, png_infop info, png_bytep *rows, membuf_t *bu
 
 int picture_png(const ssem_frame_t *frame, unsigned char **data, size_t *len)
 {
+    return picture_png_heat(frame, NULL, data, len);
+}
+
+int picture_png_heat(const ssem_frame_t *frame, const uint64_t *count, unsigned char **data,
+                     size_t *len)
+{
     *data = NULL;
     *len = 0;
     uint8_t *rgb = malloc((size_t)PIC_WIDTH * PIC_HEIGHT * 3u);
@@ -146,6 +176,8 @@ int picture_png(const ssem_frame_t *frame, unsigned char **data, size_t *len)
         goto out;
     }
     picture_raster(frame, rgb);
+    if (count != NULL)
+        picture_heat(count, rgb);
     for (size_t y = 0; y < PIC_HEIGHT; y++)
         rows[y] = rgb + y * PIC_WIDTH * 3u;
     png = png_create_write_struct(PNG_LIBPNG_VER_STRING, NULL, png_fail, png_quiet);

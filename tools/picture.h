@@ -74,10 +74,22 @@
  * row by row from the top. */
 void picture_raster(const ssem_frame_t *frame, uint8_t *rgb);
 
+/* The heat map of a profile (`ssem show --profile`): the face's background
+ * behind row r (every face pixel of the row's band of PIC_CELL pixel rows
+ * that is not a mark or a halo) is tinted from PIC_RGB_FACE towards
+ * PIC_RGB_HEAT in proportion to log(1 + count[r]) / log(1 + max count):
+ * the hottest line's background is exactly PIC_RGB_HEAT, a line never
+ * executed keeps PIC_RGB_FACE. Applied to a raster of picture_raster. */
+#define PIC_RGB_HEAT 0xc8, 0x3c, 0x14 /* an ember */
+void picture_heat(const uint64_t count[SSEM_LINES], uint8_t *rgb);
+
 /* The frame as a PNG file in memory: on success returns 0 and sets *data (a
  * malloc'd buffer the caller frees) and *len; on failure (out of memory, a
  * libpng error) prints a message and returns -1. */
 int picture_png(const ssem_frame_t *frame, unsigned char **data, size_t *len);
+/* The same, with the heat map of `count` (may be NULL: none) drawn in. */
+int picture_png_heat(const ssem_frame_t *frame, const uint64_t *count, unsigned char **data,
+                     size_t *len);
 
 /* The frame as an SVG document (the same picture; each mark one <rect> of
  * class "dot" or "dash"), in a malloc'd NUL-terminated string, or NULL when

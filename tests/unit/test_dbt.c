@@ -401,6 +401,138 @@ static void test_volatile_code(void)
     hard(p, "self-modifying loop");
 }
 
+/* ------------------------------------------------------------ invalidation
+ *
+ * The engine drops only the blocks whose baked words changed, and points the
+ * jumps chained into them back at C. Each program below goes wrong in a way
+ * the final state shows if a stale block survives: its expected figures are
+ * worked out by hand from the program (as the comments show), not by running
+ * an engine. */
+
+/* Runs p to its STP with a fresh engine and checks the figures given. */
+static void run_to_stop(const uint32_t *p, uint64_t steps, uint32_t ci, uint32_t a,
+                        uint32_t line, uint32_t word, const char *what)
+{
+    ssem_engine_t *e = dbt_engine();
+    if (e == NULL)
+        return;
+    ssem_t m = machine(p, false);
+    CHECK_EQ(ssem_engine_run(e, &m, 100000, 0), SSEM_HALTED);
+    CHECK_EQ(m.steps, steps);
+    CHECK_EQ(m.ci, ci);
+    CHECK_EQ(m.a, a);
+    CHECK_EQ(m.store[line], word);
+    if (m.steps != steps || m.store[line] != word)
+        fprintf(stderr, "  (%s)\n", what);
+    ssem_engine_free(e);
+}
+
+static void test_sto_into_middle_of_two_blocks(void)
+{
+    /* Line 5 (SUB 21, then 22, 23, 24) is rewritten by a STO in another
+     * block (line 12) every pass. The first pass enters at line 1, the
+     * others at line 2 (JMP 25 with S25 = 1), so line 5 is in two blocks,
+     * at 1 and at 2, and both must go. nacc (line 28) = -(1 + 2 + 4 + 8).
+     * Steps: pass 1 is lines 1-7, 8-18 and the JMP at 20: 19; passes 2
+     * and 3 start at line 2: 18; pass 4 ends with the STP at 19: 18. 73. */
+    uint32_t p[32] = {[1] = SUB(31), [2] = LDN(28), [3] = STO(27), [4] = LDN(27),
+                      [5] = SUB(21), [6] = STO(28), [7] = JMP(29), [8] = LDN(5),
+                      [9] = SUB(30), [10] = STO(27), [11] = LDN(27), [12] = STO(5),
+                      [13] = LDN(26), [14] = SUB(30), [15] = STO(27), [16] = LDN(27),
+                      [17] = STO(26), [18] = CMP, [19] = STP, [20] = JMP(25),
+                      [21] = 1, [22] = 2, [23] = 4, [24] = 8, [25] = 1, [26] = 0u - 4u,
+                      [29] = 7, [30] = 1};
+    run_to_stop(p, 73, 19, 0, 28, 0u - 15u, "STO into the middle of two blocks");
+    hard(p, "STO into the middle of two blocks");
+}
+
+static void test_sto_into_shared_jump_word(void)
+{
+    /* JMP 30 at line 8 dispatches to route A (line 10, S30 = 9) or route B
+     * (line 15, S30 = 14); each route writes the other's target into line
+     * 30, the jump word baked into the block at line 1. k = 10 passes: 1-9
+     * dispatch (A on odd passes, 5 times, 3 steps; B on even, 4 times, 5
+     * steps); the last pass stops at line 7. Steps: 9 x 7 + 15 + 20 + 7 =
+     * 105; S30 ends as A left it, 14; S24 = 9 - 1 = 8 from B. */
+    uint32_t p[32] = {[1] = LDN(26), [2] = SUB(31), [3] = STO(27), [4] = LDN(27),
+                      [5] = STO(26), [6] = CMP, [7] = STP, [8] = JMP(30), [9] = STP,
+                      [10] = LDN(29), [11] = STO(30), [12] = JMP(22),
+                      [15] = LDN(28), [16] = STO(30), [17] = SUB(31), [18] = STO(24),
+                      [19] = JMP(22), [22] = 0, [26] = 0u - 10u, [28] = 0u - 9u,
+                      [29] = 0u - 14u, [30] = 9, [31] = 1};
+    run_to_stop(p, 105, 7, 0, 30, 14, "STO into a shared jump word");
+    ssem_engine_t *e = dbt_engine();
+    if (e != NULL) {
+        ssem_t m = machine(p, false);
+        CHECK_EQ(ssem_engine_run(e, &m, 1000, 0), SSEM_HALTED);
+        CHECK_EQ(m.store[24], 8);
+        ssem_engine_free(e);
+    }
+    hard(p, "STO into a shared jump word");
+}
+
+static void test_same_word_then_new_word(void)
+{
+    /* bench/selfmod.asm in small: every round stores the word "SUB 11" into
+     * line 4 (the same word after the first round: no invalidation needed)
+     * and subtracts 1 from r = 100. After 40 rounds (360 steps) r = 60; the
+     * caller then makes the stored word "SUB 16" (S16 = 2): the next STO
+     * writes a new word into translated code, and r falls by 2 a round: 30
+     * more rounds. 70 rounds of 9 steps = 630, STP at line 9. */
+    uint32_t p[32] = {[1] = LDN(12), [2] = STO(4), [3] = LDN(13), [4] = 0, [5] = STO(14),
+                      [6] = LDN(14), [7] = STO(13), [8] = CMP, [9] = STP, [10] = JMP(15),
+                      [11] = 1, [12] = 0u - SUB(11), [13] = 0u - 100u, [15] = 0, [16] = 2};
+    ssem_engine_t *e = dbt_engine();
+    if (e == NULL)
+        return;
+    ssem_t m = machine(p, false), y = m;
+    CHECK(same_run(e, &m, &y, 360, "same word stored", 0));
+    CHECK_EQ(m.store[13], 0u - 60u);
+    CHECK_EQ(m.store[4], SUB(11));
+    m.store[12] = y.store[12] = 0u - SUB(16);
+    CHECK(same_run(e, &m, &y, 100000, "a new word stored", 1));
+    CHECK_EQ(m.steps, 630);
+    CHECK_EQ(m.ci, 9);
+    CHECK_EQ(m.store[4], SUB(16));
+    CHECK_EQ(m.store[13], 0);
+    ssem_engine_free(e);
+    hard(p, "same word, then a new word");
+}
+
+static void test_caller_writes_chained_block(void)
+{
+    /* Two chained blocks, lines 1-4 and 5-8, looping 8 steps a pass; S21 = 0,
+     * so S20 flips sign each pass (5, -5, ...) and S24 = -S20 - S23. */
+    uint32_t p[32] = {[1] = LDN(20), [2] = SUB(21), [3] = STO(20), [4] = JMP(22),
+                      [5] = LDN(20), [6] = SUB(23), [7] = STO(24), [8] = JMP(25),
+                      [20] = 5, [22] = 4, [23] = 1, [25] = 0, [26] = 100};
+    ssem_engine_t *e = dbt_engine();
+    if (e == NULL)
+        return;
+    ssem_t m = machine(p, false), y = m;
+    CHECK(same_run(e, &m, &y, 800, "before", 0)); /* 100 passes: S20 = 5 */
+    CHECK_EQ(m.store[24], 0u - 6u);              /* -5 - 1 */
+    /* the middle of the second block, reached only by a chained jump */
+    m.store[6] = y.store[6] = SUB(26);
+    CHECK(same_run(e, &m, &y, 800, "a line of a chained block", 1));
+    CHECK_EQ(m.store[24], 0u - 105u); /* -5 - 100 */
+    /* the same word written again changes nothing (two passes) */
+    m.store[6] = y.store[6] = SUB(26);
+    CHECK(same_run(e, &m, &y, 16, "the same word", 2));
+    CHECK_EQ(m.store[24], 0u - 105u);
+    /* the jump word of the second block's JMP: after one more pass from
+     * line 1 (S20 = -5, S24 = 5 - 100 = -95) the loop starts at line 2, 7
+     * steps a pass: S20 = -95, S24 = 95 - 100 = -5; then -5 and -95 again */
+    m.store[25] = y.store[25] = 1;
+    CHECK(same_run(e, &m, &y, 8 + 700, "a jump word", 3)); /* 100 passes more */
+    CHECK_EQ(m.store[24], 0u - 95u);
+    CHECK_EQ(m.store[20], 0u - 5u);
+    CHECK(same_run(e, &m, &y, 7, "a jump word", 4));
+    CHECK_EQ(m.store[24], 0u - 5u);
+    CHECK_EQ(m.store[20], 0u - 95u);
+    ssem_engine_free(e);
+}
+
 /* ------------------------------------------------------------ the first program */
 
 static void test_first_program(void)
@@ -435,6 +567,10 @@ int main(void)
     RUN(test_stp_and_resume);
     RUN(test_caller_writes_store);
     RUN(test_volatile_code);
+    RUN(test_sto_into_middle_of_two_blocks);
+    RUN(test_sto_into_shared_jump_word);
+    RUN(test_same_word_then_new_word);
+    RUN(test_caller_writes_chained_block);
     RUN(test_first_program);
     RUN(test_budget_one);
     RUN(test_fresh_engines);

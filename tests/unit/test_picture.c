@@ -261,8 +261,39 @@ static void test_svg(void)
     free(svg);
 }
 
+/* The heat map (ssem show --profile): the background of the hottest row is
+ * exactly PIC_RGB_HEAT, a row never executed keeps PIC_RGB_FACE, a row run
+ * once lies between them (log(2) / log(1001) of the way, about 10%), and
+ * the marks are untouched. Probed at a cell's top-left pixel, outside the
+ * mark and its halo (picture.h: marks cover rows 4-8 with the halo). */
+static void test_heat(void)
+{
+    ssem_frame_t f;
+    memset(&f, 0, sizeof f);
+    static uint8_t rgb[PIC_WIDTH * PIC_HEIGHT * 3];
+    uint64_t count[SSEM_LINES] = {0};
+    count[6] = 1000;
+    count[3] = 1;
+    picture_raster(&f, rgb);
+    picture_heat(count, rgb);
+    const uint8_t heat[3] = {PIC_RGB_HEAT}, face[3] = {PIC_RGB_FACE}, mark[3] = {PIC_RGB_MARK};
+#define AT(x, y) (rgb + ((size_t)(y) * PIC_WIDTH + (size_t)(x)) * 3u)
+    for (int b = 0; b < 32; b += 7) {
+        int x = PIC_GRID_X + b * PIC_CELL;
+        CHECK(memcmp(AT(x, PIC_GRID_Y + 6 * PIC_CELL), heat, 3) == 0);
+        CHECK(memcmp(AT(x, PIC_GRID_Y + 0 * PIC_CELL), face, 3) == 0);
+        CHECK(memcmp(AT(x, PIC_GRID_Y + 31 * PIC_CELL), face, 3) == 0);
+        const uint8_t *once = AT(x, PIC_GRID_Y + 3 * PIC_CELL);
+        CHECK(once[0] > face[0] + 10 && once[0] < face[0] + 30);
+        /* the dot of row 6 keeps the phosphor colour */
+        CHECK(memcmp(AT(x + PIC_PROBE_DOT_X, PIC_GRID_Y + 6 * PIC_CELL + PIC_PROBE_Y), mark, 3) == 0);
+    }
+#undef AT
+}
+
 int main(void)
 {
+    RUN(test_heat);
     RUN(test_png_cells);
     RUN(test_png_lamp);
     RUN(test_png_tubes);
