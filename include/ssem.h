@@ -318,6 +318,10 @@ typedef struct ssem_event {
     const uint32_t *words;  /* TRANSLATE: those instructions' words (count)       */
     const uint8_t *code;    /* TRANSLATE: the host code out                       */
     size_t code_len;        /* TRANSLATE: its length in bytes                     */
+    const size_t *offsets;  /* TRANSLATE: where each Baby instruction's code
+                               starts in code (count entries, ascending), or
+                               NULL; the code after the last one's is out-of-line
+                               paths (exits, skips)                              */
     uint64_t host_address;  /* TRANSLATE: the address it runs at (for a
                                disassembler); CHAIN: the jump's address           */
     uint64_t steps;         /* FALLBACK: steps run by the reference step          */

@@ -144,6 +144,7 @@ typedef struct dbt {
      * blocks, and the jumps that were waiting for it) */
     ssem_observer_t *obs;
     size_t block_end[SSEM_LINES]; /* end of the code of the block at L */
+    size_t cur_offset[SSEM_LINES]; /* the last block's instructions' code, from its entry */
     uint32_t nchain;
     struct {
         uint32_t from, to;
@@ -306,6 +307,7 @@ static void translated_events(dbt_t *d, const uint32_t *store, uint32_t start, b
                        .words = store + start,
                        .code = code,
                        .code_len = d->block_end[start] - d->block_at[start],
+                       .offsets = d->cur_offset,
                        .host_address = (uint64_t)(uintptr_t)code};
     emit_event(d, &ev);
     for (uint32_t k = 0; k < d->nchain; k++) {
@@ -638,6 +640,8 @@ static bool emit_block(dbt_t *d, const uint32_t *store, uint32_t start, bool str
     }
     d->block_deps[start] = deps;
     d->block_end[start] = b->len;
+    for (uint32_t i = 0; i < count; i++)
+        d->cur_offset[i] = hot[i] - entry;
     d->ctx.mask |= deps;
     /* chain the jumps that were waiting for this block */
     for (size_t k = 0; k < d->nsite; k++) {

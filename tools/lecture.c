@@ -368,15 +368,34 @@ bool translation_log_disassembles(void)
 #endif
 }
 
-static void print_host_code(FILE *f, const uint8_t *code, size_t len, uint64_t address)
+/* The host code, disassembled; before the code of each Baby instruction
+ * (ev->offsets), a comment naming it, as QEMU marks guest instructions. */
+static void print_host_code(FILE *f, const ssem_event_t *ev)
 {
+    const uint8_t *code = ev->code;
+    size_t len = ev->code_len;
+    uint64_t address = ev->host_address;
 #ifdef SSEM_HAVE_CAPSTONE
+    char text[40];
+    uint32_t next = 0; /* the next Baby instruction to announce */
     csh handle;
     if (cs_open(CS_ARCH_X86, CS_MODE_64, &handle) == CS_ERR_OK) {
         cs_insn *insn;
         size_t count = cs_disasm(handle, code, len, address, 0, &insn);
         size_t done = 0;
         for (size_t i = 0; i < count; i++) {
+            size_t at = (size_t)(insn[i].address - ev->host_address);
+            if (ev->offsets != NULL && at == 0 && ev->offsets[0] > 0)
+                fprintf(f, "  ;; the block's entry: are there %u steps left in the budget?\n",
+                        (unsigned)ev->count);
+            for (; ev->offsets != NULL && next < ev->count && ev->offsets[next] <= at; next++)
+                fprintf(f, "  ;; line %u: %s\n", (unsigned)(ev->line + next),
+                        ssem_disasm_word(ev->words[next], text, sizeof text));
+            if (ev->offsets != NULL && next == ev->count && i > 0 && at > ev->offsets[next - 1u] &&
+                strcmp(insn[i - 1].mnemonic, "jmp") == 0) {
+                fprintf(f, "  ;; out of line: exits and skips\n");
+                next++; /* said once */
+            }
             fprintf(f, "  0x%" PRIx64 ":  %-8s %s\n", insn[i].address, insn[i].mnemonic,
                     insn[i].op_str);
             done += insn[i].size;
@@ -416,7 +435,7 @@ void translation_log_event(void *user, const ssem_event_t *ev)
                     ssem_word_bits(ev->words[i], bits, sizeof bits),
                     ssem_disasm_word(ev->words[i], text, sizeof text));
         fprintf(f, "OUT: %zu bytes of x86-64 at 0x%" PRIx64 "\n", ev->code_len, ev->host_address);
-        print_host_code(f, ev->code, ev->code_len, ev->host_address);
+        print_host_code(f, ev);
         fputc('\n', f);
         break;
     case SSEM_EVENT_CHAIN:

@@ -193,6 +193,9 @@ assert rows[2]["a"] == 262143 and rows[2]["ci"] == 3
     # disassembled: the budget check opens every block (sub r14, n)
     [ "$(printf '%s\n' "$stderr" | grep -cE '^  0x[0-9a-f]+:  sub +r14, ')" -ge 5 ]
     [[ "$stderr" == *"sub      r14, 8"* ]]
+    # each Baby instruction's host code is marked, in order
+    [[ "$stderr" == *";; line 1: LDN 24"*";; line 2: STO 26"*";; line 8: JRP 20"*"IN: block at line 6"* ]]
+    [ "$(printf '%s\n' "$stderr" | grep -c '^  ;; line ')" -eq 26 ]
     [ "$(printf '%s\n' "$stderr" | grep -c '^CHAIN: ')" -eq 8 ]
     [[ "$stderr" == *"CHAIN: block 6 -> block 6"* ]]
     [[ "$stderr" == *"CHAIN: block 1 -> block 6"* ]]

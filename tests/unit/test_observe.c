@@ -44,6 +44,11 @@ static void record(void *user, const ssem_event_t *ev)
     log_t *l = user;
     if (ev->kind == SSEM_EVENT_TRANSLATE) {
         l->bytes += ev->code_len;
+        /* each instruction's code starts after the previous one's, inside */
+        for (uint32_t i = 0; i < ev->count; i++)
+            if (ev->offsets == NULL || ev->offsets[i] >= ev->code_len ||
+                (i > 0 && ev->offsets[i] <= ev->offsets[i - 1]))
+                l->words_ok = 0;
         if (ev->words == NULL || ev->code == NULL || ev->code_len == 0 ||
             memcmp(ev->words, l->store + ev->line, ev->count * sizeof(uint32_t)) != 0)
             l->words_ok = 0;
