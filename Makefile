@@ -86,6 +86,13 @@ $(BUILD)/$(SOREAL): $(LIB_OBJ)
 # the command draws the panel with ncurses and writes PNGs with libpng; the
 # library itself needs only libc
 TOOL_LIBS := -lncursesw -lpng -lm
+# `ssem url --qr` draws QR codes with Debian's libqrencode when it is there
+# (libqrencode-dev); without it the command says so at run time
+HAVE_QRENCODE := $(shell pkg-config --exists libqrencode 2>/dev/null && echo 1)
+ifeq ($(HAVE_QRENCODE),1)
+TOOL_LIBS += -lqrencode
+$(BUILD)/obj/tools/cmd_url.o: ALL_CFLAGS += -DSSEM_HAVE_QRENCODE
+endif
 $(BUILD)/ssem: $(TOOL_OBJ) $(BUILD)/libssem.a
 	$(CC) $(LDFLAGS) -o $@ $(TOOL_OBJ) $(BUILD)/libssem.a $(TOOL_LIBS) $(CAPSTONE_LIBS)
 # some tests #include a tools/ or src/ file directly: their .d files say so
@@ -99,7 +106,7 @@ unit: $(UNIT_BIN)
 # header dependencies, the Python binding; each prints "N passed, N failed"
 PKG_TESTS := $(sort $(wildcard tests/pkg/*.sh))
 check: all $(UNIT_BIN) $(if $(WEB_TESTS),web $(WEB_UNIT_BIN))
-	@SSEM=$(BUILD)/ssem BUILD=$(BUILD) WEB_TESTS=$(WEB_TESTS) \
+	@SSEM=$(BUILD)/ssem BUILD=$(BUILD) SAN=$(SAN) CC=$(CC) WEB_TESTS=$(WEB_TESTS) \
 	  bash tests/run.sh $(UNIT_BIN) $(PKG_TESTS) $(if $(WEB_TESTS),$(WEB_UNIT_BIN))
 
 # what the tests need on a fresh Debian machine (Debian packages, and
@@ -150,6 +157,17 @@ MANDIR     ?= $(PREFIX)/share/man
 DATADIR    ?= $(PREFIX)/share/ssem
 DOCDIR     ?= $(PREFIX)/share/doc/ssem
 PYTHONDIR  ?= $(DATADIR)/python
+# where `ssem examples` and @NAME find the example programs: the installed
+# copy (DATADIR/programs), or this source tree's programs/ for an ssem run
+# from its build tree (tools/examples.c)
+$(BUILD)/obj/tools/examples.o: ALL_CFLAGS += -DSSEM_DATADIR='"$(DATADIR)"' -DSSEM_SRCDIR='"$(CURDIR)"'
+# (rebuilt when DATADIR changes, so that `make install PREFIX=...` installs
+# an ssem that looks in the right place)
+$(BUILD)/obj/tools/examples.o: $(BUILD)/datadir
+$(BUILD)/datadir: FORCE | $(BUILD)/obj
+	@echo '$(DATADIR)' | cmp -s - $@ || echo '$(DATADIR)' >$@
+.PHONY: FORCE
+FORCE:
 
 # what is installed besides the libraries: examples (every file under
 # programs/, subdirectories kept) and docs
@@ -184,7 +202,8 @@ uninstall:
 	  $(DESTDIR)$(MANDIR)/man1/ssem.1 $(DESTDIR)$(PYTHONDIR)/ssem.py
 	rm -f $(addprefix $(DESTDIR)$(DATADIR)/,$(INSTALL_PROGRAMS))
 	rm -f $(addprefix $(DESTDIR)$(DOCDIR)/,$(notdir $(INSTALL_DOCS)))
-	-rmdir $(DESTDIR)$(PYTHONDIR) $(DESTDIR)$(DOCDIR) 2>/dev/null
+	rm -f $(DESTDIR)$(PYTHONDIR)/__pycache__/ssem.*.pyc
+	-rmdir $(DESTDIR)$(PYTHONDIR)/__pycache__ $(DESTDIR)$(PYTHONDIR) $(DESTDIR)$(DOCDIR) 2>/dev/null
 	-cd $(DESTDIR)$(DATADIR) 2>/dev/null && find programs -depth -type d -empty -delete 2>/dev/null
 	-rmdir $(DESTDIR)$(DATADIR) 2>/dev/null
 

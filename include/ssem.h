@@ -259,6 +259,10 @@ SSEM_API void ssem_set_steps(ssem_t *m, uint64_t steps);
 SSEM_API uint32_t ssem_store_get(const ssem_t *m, uint32_t line);
 SSEM_API void ssem_store_set(ssem_t *m, uint32_t line, uint32_t word);
 
+/* *dst = *src: the whole machine (a snapshot, or a copy out of a verify
+ * result below). */
+SSEM_API void ssem_copy(ssem_t *dst, const ssem_t *src);
+
 /* ------------------------------------------------------------------------
  * Engines: several ways to run the same machine, behind one interface.
  *
@@ -398,6 +402,20 @@ typedef struct ssem_verify_result {
 SSEM_API int ssem_verify(const char *a, const char *b, const ssem_t *start, uint64_t max_steps,
                          uint64_t stride, ssem_verify_result_t *res);
 
+/* A verify result without its layout, for bindings (see "Handles" above):
+ * new (zeroed; NULL when out of memory) and free (NULL accepted); the
+ * outcome; the stop reasons (which: 0 the agreeing run's, 1 engine A's,
+ * 2 engine B's) and the states when they differ (which: 0 before the first
+ * differing step, 1 engine A's after it, 2 engine B's). A `which` out of
+ * range gives SSEM_RUNNING and NULL. */
+SSEM_API ssem_verify_result_t *ssem_verify_result_new(void);
+SSEM_API void ssem_verify_result_free(ssem_verify_result_t *r);
+SSEM_API bool ssem_verify_differ(const ssem_verify_result_t *r);
+SSEM_API uint64_t ssem_verify_steps(const ssem_verify_result_t *r);
+SSEM_API uint64_t ssem_verify_first_step(const ssem_verify_result_t *r);
+SSEM_API ssem_stop_t ssem_verify_stop(const ssem_verify_result_t *r, int which);
+SSEM_API const ssem_t *ssem_verify_state(const ssem_verify_result_t *r, int which);
+
 /* Fills m's store with a random program (biased towards plain instructions,
  * small operands and jump words) from a 64-bit seed state; A = CI = 0. */
 SSEM_API void ssem_random_store(ssem_t *m, uint64_t *seed);
@@ -473,6 +491,7 @@ typedef enum ssem_format {
     SSEM_FORMAT_ASM,      /* assembly, every dialect in docs/formats.md    */
     SSEM_FORMAT_BITS,     /* bare 32-character bit lines from line 0       */
     SSEM_FORMAT_DECIMAL,  /* bare signed decimal words from line 0         */
+    SSEM_FORMAT_URL,      /* a manchesterbaby.com share link, or its s=    */
     SSEM_FORMAT_COUNT
 } ssem_format_t;
 
@@ -490,6 +509,18 @@ typedef struct ssem_image {
     ssem_diag_t warning[SSEM_MAX_WARNINGS];
 } ssem_image_t;
 
+/* An image without its layout, for bindings (see "Handles" above): new
+ * (zeroed; NULL when out of memory) and free (NULL accepted); a line's word
+ * (line mod 32), the mask of lines the source defined, the format it was
+ * read as, and its warnings (i from 0; NULL out of range). */
+SSEM_API ssem_image_t *ssem_image_new(void);
+SSEM_API void ssem_image_free(ssem_image_t *img);
+SSEM_API uint32_t ssem_image_word(const ssem_image_t *img, uint32_t line);
+SSEM_API uint32_t ssem_image_defined(const ssem_image_t *img);
+SSEM_API ssem_format_t ssem_image_format(const ssem_image_t *img);
+SSEM_API int ssem_image_nwarnings(const ssem_image_t *img);
+SSEM_API const ssem_diag_t *ssem_image_warning(const ssem_image_t *img, int i);
+
 /* Reads a program from text (not necessarily NUL-terminated). `name` is used
  * for messages and for detection by extension; may be NULL. On success
  * returns 0 and fills *img; on error returns -1 and fills *err. A text with no
@@ -501,9 +532,10 @@ SSEM_API int ssem_load(const char *text, size_t len, const char *name, ssem_form
  * leaves A = CI = 0 (SPEC section 1). Equivalent to reset + pokes. */
 SSEM_API void ssem_load_image(ssem_t *m, const ssem_image_t *img);
 
-/* Writes the store in a format (LISTING, SNP or ASM) into a new malloc'd,
- * NUL-terminated string, or NULL when out of memory or the format cannot be
- * written. The caller frees it. */
+/* Writes the store in a format (LISTING, SNP, ASM or URL: the link with
+ * A = CI = 0, and a newline) into a new malloc'd, NUL-terminated string, or
+ * NULL when out of memory or the format cannot be written. The caller frees
+ * it. */
 SSEM_API char *ssem_write(ssem_format_t format, const uint32_t store[SSEM_LINES]);
 
 /* ------------------------------------------------------------------------
@@ -529,9 +561,10 @@ SSEM_API char *ssem_word_bits(uint32_t word, char *buf, size_t size);
  * of memory). */
 SSEM_API char *ssem_write_state(const ssem_t *m);
 
-/* Reads a state file into *m: the store, and the registers from the comment
- * lines when present (a plain snapshot gives a machine at reset with that
- * store). m->lenient is kept. Returns 0, or -1 and
+/* Reads a state file (or a share link, as ssem_load_url) into *m: the
+ * store, and the registers from the comment lines when present (a plain
+ * snapshot gives a machine at reset with that store). m->lenient is kept.
+ * Returns 0, or -1 and
  * fills *err. */
 SSEM_API int ssem_load_state(const char *text, size_t len, const char *name, ssem_t *m,
                              ssem_diag_t *err);
@@ -671,6 +704,35 @@ SSEM_API size_t ssem_history_last(ssem_history_t *h, size_t n, ssem_history_entr
  * (seeks, searches, listings): for tests of its bounds and for measuring. */
 SSEM_API size_t ssem_history_memory(const ssem_history_t *h);
 SSEM_API uint64_t ssem_history_replayed(const ssem_history_t *h);
+
+/* ------------------------------------------------------------------------
+ * Share links of manchesterbaby.com, the Java simulator's web site
+ * (docs/formats.md, "Share links"): https://manchesterbaby.com?s=VALUE.
+ * A link carries the store, A and the low 5 bits of CI. ssem_load reads one
+ * as SSEM_FORMAT_URL (detected by content) into a program image, warning
+ * when the link's A or CI are not zero since an image has no registers.
+ * ---------------------------------------------------------------------- */
+#define SSEM_URL_PREFIX "https://manchesterbaby.com?s="
+
+/* Whether text is one word that is a share link (any http:// or https://
+ * link, "s=VALUE", or a bare VALUE of 51 to 183 base64url characters,
+ * not all digits): what detection calls the url format. */
+SSEM_API bool ssem_is_url(const char *text, size_t len);
+
+/* Reads a link (a whole link, "s=VALUE" or VALUE; surrounding white space
+ * is ignored) into *m: the store, A and CI; PI, the lamp and the step count
+ * zero. m->lenient is kept. Returns 0, or -1 and
+ * fills *err (file:line:col of the character at fault); *m is untouched on
+ * error. ssem_load_state reads links the same way. */
+SSEM_API int ssem_load_url(const char *text, size_t len, const char *name, ssem_t *m,
+                           ssem_diag_t *err);
+
+/* The link for a store, A and CI, in the compact form the simulator writes
+ * today, as a new malloc'd string without a newline (NULL when out of
+ * memory). Only CI's low 5 bits fit in a link: *ci_cut (when not NULL) is set
+ * when CI has other bits, which the link drops; callers must say so. */
+SSEM_API char *ssem_write_url(const uint32_t store[SSEM_LINES], uint32_t a, uint32_t ci,
+                             bool *ci_cut);
 
 #ifdef __cplusplus
 }

@@ -1,6 +1,7 @@
 /*
  * formats.c - program files in and out: detection, the four store-image
  * readers (listing, snapshot, bare bits, bare decimals) and three writers.
+ * Share links (the url format) are read and written by src/url.c.
  *
  * Baby programs circulate in a dozen forms written by a dozen tools (see
  * docs/formats.md and ../shared/corpus). Assembly is handed to the assembler
@@ -28,7 +29,7 @@
  * ---------------------------------------------------------------------- */
 
 static const char *const format_names[SSEM_FORMAT_COUNT] = {
-    "auto", "listing", "snp", "asm", "bits", "decimal",
+    "auto", "listing", "snp", "asm", "bits", "decimal", "url",
 };
 
 const char *ssem_format_name(ssem_format_t f)
@@ -492,6 +493,9 @@ static ssem_format_t format_from_name(const char *name)
  * (Sharp's .snp and .asm), so it votes only when nothing else does. */
 static ssem_format_t detect(const char *text, size_t len, const char *name)
 {
+    /* a share link is one word that no other format's file can be */
+    if (ssem_is_url(text, len))
+        return SSEM_FORMAT_URL;
     unsigned votes[SHAPE_COUNT] = {0};
     unsigned significant = 0;
     bool first_is_count = false;
@@ -570,6 +574,9 @@ int ssem_load(const char *text, size_t len, const char *name, ssem_format_t form
     case SSEM_FORMAT_DECIMAL:
         rc = read_sequential(text, len, &r, true);
         break;
+    case SSEM_FORMAT_URL:
+        rc = ssem_url_read_image(text, len, name, img, err);
+        break;
     case SSEM_FORMAT_ASM:
         rc = ssem_asm_parse(text, len, name, img, err);
         if (rc == 0 && img->defined == 0u)
@@ -630,6 +637,17 @@ static void put(out_t *o, const char *fmt, ...)
 
 char *ssem_write(ssem_format_t format, const uint32_t store[SSEM_LINES])
 {
+    if (store != NULL && format == SSEM_FORMAT_URL) {
+        char *link = ssem_write_url(store, 0u, 0u, NULL);
+        size_t n = link ? strlen(link) : 0u;
+        char *line = link ? realloc(link, n + 2u) : NULL;
+        if (line == NULL) {
+            free(link);
+            return NULL;
+        }
+        memcpy(line + n, "\n", 2u);
+        return line;
+    }
     if (store == NULL || (format != SSEM_FORMAT_LISTING && format != SSEM_FORMAT_SNP &&
                           format != SSEM_FORMAT_ASM))
         return NULL;

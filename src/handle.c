@@ -87,3 +87,46 @@ const char *ssem_diag_file(const ssem_diag_t *d) { return d->file; }
 int ssem_diag_line(const ssem_diag_t *d) { return d->line; }
 int ssem_diag_col(const ssem_diag_t *d) { return d->col; }
 const char *ssem_diag_message(const ssem_diag_t *d) { return d->message; }
+
+void ssem_copy(ssem_t *dst, const ssem_t *src) { *dst = *src; }
+
+ssem_image_t *ssem_image_new(void) { return calloc(1, sizeof(ssem_image_t)); }
+void ssem_image_free(ssem_image_t *img) { free(img); }
+uint32_t ssem_image_word(const ssem_image_t *img, uint32_t line)
+{
+    return img->word[line & SSEM_LINE_MASK];
+}
+uint32_t ssem_image_defined(const ssem_image_t *img) { return img->defined; }
+ssem_format_t ssem_image_format(const ssem_image_t *img) { return img->format; }
+int ssem_image_nwarnings(const ssem_image_t *img) { return img->nwarnings; }
+const ssem_diag_t *ssem_image_warning(const ssem_image_t *img, int i)
+{
+    return i >= 0 && i < img->nwarnings && i < SSEM_MAX_WARNINGS ? &img->warning[i] : NULL;
+}
+
+ssem_verify_result_t *ssem_verify_result_new(void)
+{
+    return calloc(1, sizeof(ssem_verify_result_t));
+}
+void ssem_verify_result_free(ssem_verify_result_t *r) { free(r); }
+bool ssem_verify_differ(const ssem_verify_result_t *r) { return r->differ; }
+uint64_t ssem_verify_steps(const ssem_verify_result_t *r) { return r->steps; }
+uint64_t ssem_verify_first_step(const ssem_verify_result_t *r) { return r->first_step; }
+ssem_stop_t ssem_verify_stop(const ssem_verify_result_t *r, int which)
+{
+    switch (which) {
+    case 0: return r->stop;
+    case 1: return r->stop_a;
+    case 2: return r->stop_b;
+    default: return SSEM_RUNNING;
+    }
+}
+const ssem_t *ssem_verify_state(const ssem_verify_result_t *r, int which)
+{
+    switch (which) {
+    case 0: return &r->before;
+    case 1: return &r->after_a;
+    case 2: return &r->after_b;
+    default: return NULL;
+    }
+}

@@ -27,6 +27,11 @@ void ssem_image_warn(ssem_image_t *img, const char *file, int line, int col, con
 int ssem_asm_parse(const char *text, size_t len, const char *name, ssem_image_t *img,
                    ssem_diag_t *err);
 
+/* The share-link reader (src/url.c) for ssem_load's url format: the store,
+ * every line defined; a warning when the link's A or CI is not zero. */
+int ssem_url_read_image(const char *text, size_t len, const char *name, ssem_image_t *img,
+                        ssem_diag_t *err);
+
 /* An engine's implementation (src/engine_*.c). src/engine.c calls run only
  * with the lamp off, budget >= 1 and no breakpoints (it handles those itself,
  * identically for every engine), so an engine's loop has nothing to check

@@ -121,6 +121,8 @@ static int parse_state_line(const char *line, const char *end, int lineno, const
 int ssem_load_state(const char *text, size_t len, const char *name, ssem_t *m,
                     ssem_diag_t *err)
 {
+    if (ssem_is_url(text, len))
+        return ssem_load_url(text, len, name, m, err);
     ssem_image_t img;
     if (ssem_load(text, len, name, SSEM_FORMAT_SNP, &img, err) != 0)
         return -1;

@@ -18,15 +18,33 @@
 const char *program_name = "ssem";
 const char *command_name = NULL;
 
+/* "ssem: " and the message, escaped (tools/text.h), on one line of stderr. */
+static void vmessage(const char *fmt, va_list ap)
+{
+    char raw[8192], safe[4 * sizeof raw];
+    int n = vsnprintf(raw, sizeof raw, fmt, ap);
+    size_t len = n < 0 ? 0 : (size_t)n < sizeof raw ? (size_t)n : sizeof raw - 1;
+    escape_text(raw, len, false, safe, sizeof safe);
+    fflush(stdout); /* what came before the error comes before it */
+    fprintf(stderr, "%s: %s\n", program_name, safe);
+}
+
+void error_message(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vmessage(fmt, ap);
+    va_end(ap);
+}
+
 void die_usage(const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    fprintf(stderr, "%s: ", program_name);
-    vfprintf(stderr, fmt, ap);
-    fprintf(stderr, "\n(try '%s%s%s --help')\n", program_name, command_name ? " " : "",
-            command_name ? command_name : "");
+    vmessage(fmt, ap);
     va_end(ap);
+    fprintf(stderr, "(try '%s%s%s --help')\n", program_name, command_name ? " " : "",
+            command_name ? command_name : "");
     exit(EXIT_USAGE);
 }
 
@@ -36,22 +54,70 @@ int finish_stdout(void)
 {
     if (fflush(stdout) == 0 && !ferror(stdout))
         return 0;
-    fprintf(stderr, "%s: standard output: %s\n", program_name, strerror(errno));
+    error_message("standard output: %s", strerror(errno));
     return -1;
 }
 
 /* ---------------------------------------------------------------- input */
 
-/* Reads a whole file (or stdin for "-"). On failure prints and returns -1. */
+/* A share link (or its s= value) given where a file name goes: a word that
+ * starts with http:// or https://, or with s=, or a bare value, and that is
+ * not the name of an existing file. */
+static bool arg_is_link(const char *arg)
+{
+    if (access(arg, F_OK) == 0)
+        return false;
+    return strncmp(arg, "http://", 7) == 0 || strncmp(arg, "https://", 8) == 0 ||
+           ssem_is_url(arg, strlen(arg));
+}
+
+/* Reads a whole file (or stdin for "-"); a share link given in its place is
+ * the text itself (named "link" in messages), and "@NAME" is an example
+ * program (tools/examples.c). On failure prints and returns -1. */
 int read_source(const char *name, source_t *src)
 {
+    if (name[0] == '@') {
+        char *path = example_path(name + 1);
+        if (path == NULL)
+            return -1;
+        int rc = read_source(path, src);
+        if (rc == 0) {
+            /* the path lives after the text, in the same block, so that
+             * freeing src->text frees both */
+            size_t n = strlen(path);
+            char *both = realloc(src->text, src->len + 1u + n + 1u);
+            if (both == NULL) {
+                free(src->text);
+                rc = -1;
+            } else {
+                memcpy(both + src->len + 1u, path, n + 1u);
+                src->text = both;
+                src->name = both + src->len + 1u;
+            }
+        }
+        free(path);
+        return rc;
+    }
+    if (arg_is_link(name)) {
+        size_t n = strlen(name);
+        src->text = malloc(n + 1u);
+        if (src->text == NULL) {
+            fprintf(stderr, "%s: out of memory\n", program_name);
+            return -1;
+        }
+        memcpy(src->text, name, n + 1u);
+        src->len = n;
+        src->name = "link";
+        return 0;
+    }
     FILE *f = strcmp(name, "-") == 0 ? stdin : fopen(name, "rb");
     if (f == NULL) {
-        fprintf(stderr, "%s: %s: %s\n", program_name, name, strerror(errno));
+        error_message("%s: %s", name, strerror(errno));
         return -1;
     }
     size_t cap = 4096, len = 0;
     char *buf = malloc(cap);
+    bool no_memory = buf == NULL;
     while (buf != NULL) {
         size_t got = fread(buf + len, 1, cap - len, f);
         len += got;
@@ -59,7 +125,7 @@ int read_source(const char *name, source_t *src)
             break;
         if (len == cap) {
             if (cap >= MAX_INPUT_BYTES) {
-                fprintf(stderr, "%s: %s: file too large (over %u bytes)\n", program_name, name,
+                error_message("%s: file too large (over %u bytes)", name,
                         MAX_INPUT_BYTES);
                 free(buf);
                 buf = NULL;
@@ -67,14 +133,18 @@ int read_source(const char *name, source_t *src)
             }
             cap *= 2;
             char *bigger = realloc(buf, cap);
-            if (bigger == NULL)
+            if (bigger == NULL) {
                 free(buf);
+                no_memory = true;
+            }
             buf = bigger;
         }
     }
     int failed = buf == NULL || ferror(f);
-    if (failed && buf != NULL)
-        fprintf(stderr, "%s: %s: %s\n", program_name, name, strerror(errno));
+    if (no_memory) /* issue 12 item 14: say so, not just exit 1 */
+        error_message("%s: out of memory after reading %zu bytes", name, len);
+    else if (failed && buf != NULL)
+        error_message("%s: %s", name, strerror(errno));
     if (f != stdin)
         fclose(f);
     if (failed) {
@@ -89,12 +159,19 @@ int read_source(const char *name, source_t *src)
 
 void print_diag(const source_t *src, const ssem_diag_t *d, bool warning)
 {
-    char buf[1024];
+    /* the file name and the message on one line, escaped; then the source
+     * line and its caret, with bytes that are not UTF-8 escaped */
+    char name[1024], buf[2048], safe[4 * sizeof buf];
     ssem_diag_t shown = *d;
-    if (warning) /* the message keeps its first 180 characters */
-        snprintf(shown.message, sizeof shown.message, "warning: %.180s", d->message);
+    const char *file = d->file ? d->file : "<input>";
+    shown.file = escape_text(file, strlen(file), false, name, sizeof name);
+    escape_text(d->message, strnlen(d->message, sizeof d->message), false, buf, sizeof buf);
+    /* a warning's message keeps its first 180 bytes */
+    snprintf(shown.message, sizeof shown.message, "%s%.180s", warning ? "warning: " : "", buf);
     ssem_diag_format(&shown, src->text, src->len, buf, sizeof buf);
-    fprintf(stderr, "%s: %s", program_name, buf);
+    escape_text(buf, strlen(buf), true, safe, sizeof safe);
+    fflush(stdout);
+    fprintf(stderr, "%s: %s", program_name, safe);
 }
 
 /* Loads a program; prints warnings; on error prints it and returns -1. */
@@ -104,8 +181,10 @@ int load_program(const char *name, ssem_format_t format, source_t *src,
     if (read_source(name, src) != 0)
         return -1;
     ssem_diag_t err;
-    if (ssem_load(src->text, src->len, name, format, img, &err) != 0) {
+    if (ssem_load(src->text, src->len, src->name, format, img, &err) != 0) {
         print_diag(src, &err, false);
+        free(src->text); /* the caller frees it only on success */
+        src->text = NULL;
         return -1;
     }
     for (int i = 0; i < img->nwarnings; i++)
@@ -134,17 +213,25 @@ int load_machine(const char *file, ssem_format_t format, bool lenient, ssem_t *m
     source_t src;
     if (read_source(file, &src) != 0)
         return -1;
-    bool is_state = format == SSEM_FORMAT_AUTO && contains(src.text, src.len, "; ssem-state:");
+    /* a state file, or a share link, carries registers: load the machine */
+    bool is_state = format == SSEM_FORMAT_URL ||
+                    (format == SSEM_FORMAT_AUTO && (contains(src.text, src.len, "; ssem-state:") ||
+                                                    ssem_is_url(src.text, src.len)));
     ssem_diag_t err;
     int rc = 0;
-    if (is_state) {
-        if (ssem_load_state(src.text, src.len, file, m, &err) != 0) {
+    if (format == SSEM_FORMAT_URL) {
+        if (ssem_load_url(src.text, src.len, src.name, m, &err) != 0) {
+            print_diag(&src, &err, false);
+            rc = -1;
+        }
+    } else if (is_state) {
+        if (ssem_load_state(src.text, src.len, src.name, m, &err) != 0) {
             print_diag(&src, &err, false);
             rc = -1;
         }
     } else {
         ssem_image_t img;
-        if (ssem_load(src.text, src.len, file, format, &img, &err) != 0) {
+        if (ssem_load(src.text, src.len, src.name, format, &img, &err) != 0) {
             print_diag(&src, &err, false);
             rc = -1;
         } else {
@@ -167,52 +254,12 @@ ssem_engine_t *open_engine(const char *name)
         die_usage("unknown engine '%s' (see 'ssem engines')", name);
     ssem_engine_t *e = ssem_engine_new(name);
     if (e == NULL) {
-        fprintf(stderr, "%s: engine '%s': out of memory\n", program_name, name);
+        error_message("engine '%s': out of memory", name);
         exit(EXIT_BAD_INPUT);
     }
     return e;
 }
 
-
-
-/* Writes text to path atomically (temporary file beside it, then rename).
- * Returns 0, or prints and returns -1 leaving no file behind. */
-int write_bytes_atomically(const char *path, const void *data, size_t len)
-{
-    size_t n = strlen(path);
-    char *tmp = malloc(n + 16);
-    if (tmp == NULL)
-        return -1;
-    snprintf(tmp, n + 16, "%s.tmpXXXXXX", path);
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
-        fprintf(stderr, "%s: %s: %s\n", program_name, path, strerror(errno));
-        free(tmp);
-        return -1;
-    }
-    /* mkstemp makes the file 0600; give it the mode a plain fopen would */
-    mode_t mask = umask(0);
-    umask(mask);
-    fchmod(fd, 0666 & ~mask);
-    FILE *f = fdopen(fd, "wb");
-    bool ok = f != NULL && fwrite(data, 1, len, f) == len;
-    ok = (f != NULL && fclose(f) == 0) && ok;
-    if (f == NULL)
-        close(fd);
-    if (ok && rename(tmp, path) != 0)
-        ok = false;
-    if (!ok) {
-        fprintf(stderr, "%s: %s: %s\n", program_name, path, strerror(errno));
-        remove(tmp);
-    }
-    free(tmp);
-    return ok ? 0 : -1;
-}
-
-int write_file_atomically(const char *path, const char *text)
-{
-    return write_bytes_atomically(path, text, strlen(text));
-}
 
 
 /* ------------------------------------------------------------ printing */

@@ -29,7 +29,11 @@ enum exit_status {
 extern const char *program_name;
 extern const char *command_name; /* the subcommand running, for hints; or NULL */
 
-/* Prints "ssem: message" and a hint, exits with EXIT_USAGE. */
+/* Prints "ssem: message" on standard error, every control character and
+ * byte that is not UTF-8 escaped (tools/text.h): file names and values are
+ * whatever the user gave, and must not drive the terminal. */
+void error_message(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Prints "ssem: message" (escaped) and a hint, exits with EXIT_USAGE. */
 void die_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
 /* Flushes standard output; on failure says so and returns -1. */
 int finish_stdout(void);
@@ -40,8 +44,17 @@ typedef struct source {
     size_t len;
 } source_t;
 
-/* Reads a whole file (or stdin for "-"). On failure prints and returns -1. */
+/* Reads a whole file (or stdin for "-"), a share link given in its place,
+ * or "@NAME", an example program. On failure prints and returns -1. */
 int read_source(const char *name, source_t *src);
+
+/* Example programs (tools/examples.c). The directory they are found in
+ * (see docs/programs.md), as a new string. */
+char *examples_dir(void);
+/* The path of example NAME (its file name without the extension, or
+ * "historic/NAME") as a new string; NULL, with a message, when there is
+ * none of that name. */
+char *example_path(const char *name);
 /* Prints a diagnostic with its source line and caret ("warning: " prefixed). */
 void print_diag(const source_t *src, const ssem_diag_t *d, bool warning);
 /* Loads a program; prints warnings; on error prints it and returns -1. */
@@ -54,10 +67,8 @@ int load_machine(const char *file, ssem_format_t format, bool lenient, ssem_t *m
 /* Creates the engine named by --engine (the fastest when NULL); exits on error. */
 ssem_engine_t *open_engine(const char *name);
 
-/* Writes text to path atomically (temporary file beside it, then rename).
- * Returns 0, or prints and returns -1 leaving no file behind. */
-int write_file_atomically(const char *path, const char *text);
-int write_bytes_atomically(const char *path, const void *data, size_t len);
+/* Files the user keeps: tools/output.h (write_output, write_output_text). */
+#include "output.h"
 
 /* Seconds as "50 min 20.1 s" or "7.2 ms". */
 void format_duration(double seconds, char *buf, size_t size);
@@ -73,6 +84,8 @@ int cmd_run(int argc, char **argv);
 int cmd_asm(int argc, char **argv);
 int cmd_disasm(int argc, char **argv);
 int cmd_engines(int argc, char **argv);
+int cmd_examples(int argc, char **argv);
+int cmd_url(int argc, char **argv);
 int cmd_verify(int argc, char **argv);
 int cmd_show(int argc, char **argv);
 int cmd_panel(int argc, char **argv);

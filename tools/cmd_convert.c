@@ -23,8 +23,10 @@ static const char asm_usage[] =
     "options:\n"
     "  -o OUT, --output=OUT   write to OUT (atomically) instead of standard output\n"
     "                         (-o - is standard output)\n"
-    "  --to=F                 output format: snp (default), listing, asm\n"
-    "  --format=F             input format: auto (default), listing, snp, asm, bits, decimal\n"
+    "  --to=F                 output format: snp (default), listing, asm, url (the\n"
+    "                         store only: 'ssem url' keeps A and CI too)\n"
+    "  --format=F             input format: auto (default), listing, snp, asm, bits,\n"
+    "                         decimal, url\n"
     "\n"
     "exit status: 0 success, 1 bad input, 2 bad usage\n";
 
@@ -36,7 +38,7 @@ static const char disasm_usage[] =
     "Assembling the output gives back the same store, bit for bit.\n"
     "\n"
     "options:\n"
-    "  --format=F       input format: auto (default), listing, snp, asm, bits, decimal\n"
+    "  --format=F       input format: auto (default), listing, snp, asm, bits, decimal, url\n"
     "  -o OUT, --output=OUT   write to OUT (atomically) instead of standard output\n"
     "                         (-o - is standard output)\n"
     "\n"
@@ -59,18 +61,18 @@ static const cli_option_t disasm_options[] = {
 static int convert(int argc, char **argv, const char *usage, const cli_option_t *options,
                    ssem_format_t to)
 {
-    static const char *const to_names[] = {"snp", "listing", "asm", NULL};
+    static const char *const to_names[] = {"snp", "listing", "asm", "url", NULL};
     static const ssem_format_t to_formats[] = {SSEM_FORMAT_SNP, SSEM_FORMAT_LISTING,
-                                               SSEM_FORMAT_ASM};
+                                               SSEM_FORMAT_ASM, SSEM_FORMAT_URL};
     ssem_format_t format = SSEM_FORMAT_AUTO;
-    const char *file = NULL, *out = NULL;
+    const char *file = NULL, *out = "-";
     cli_parser_t p;
     cli_parser_init(&p, argc, argv, usage, options);
     for (int id; (id = cli_next(&p)) != CLI_END;) {
         switch (id) {
         case OPT_FORMAT: format = cli_format(&p); break;
-        case OPT_TO: to = to_formats[cli_keyword(&p, to_names, "output format (snp, listing, asm)")]; break;
-        case OPT_OUTPUT: out = strcmp(p.value, "-") == 0 ? NULL : p.value; break;
+        case OPT_TO: to = to_formats[cli_keyword(&p, to_names, "output format (snp, listing, asm, url)")]; break;
+        case OPT_OUTPUT: out = p.value; break;
         case CLI_OPERAND:
             if (file != NULL)
                 die_usage("%s: one file at a time ('%s' and '%s')", argv[0], file, p.value);
@@ -88,14 +90,10 @@ static int convert(int argc, char **argv, const char *usage, const cli_option_t 
     free(src.text);
     char *text = ssem_write(to, img.word);
     if (text == NULL) {
-        fprintf(stderr, "%s: out of memory\n", program_name);
+        error_message("out of memory");
         return EXIT_BAD_INPUT;
     }
-    int rc = 0;
-    if (out != NULL)
-        rc = write_file_atomically(out, text) == 0 ? 0 : EXIT_BAD_INPUT;
-    else if (fputs(text, stdout) < 0 || finish_stdout() != 0)
-        rc = EXIT_BAD_INPUT;
+    int rc = write_output_text(out, text) == 0 ? 0 : EXIT_BAD_INPUT;
     free(text);
     return rc;
 }

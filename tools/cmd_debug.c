@@ -28,7 +28,7 @@ static const char debug_usage[] =
     "                   run the commands in SCRIPT first, then read standard input\n"
     "  --batch          do not read standard input after the script (with -x), and\n"
     "                   stop at the first command that fails, with exit status 1\n"
-    "  --format=F       input format: auto (default), listing, snp, asm, bits, decimal\n"
+    "  --format=F       input format: auto (default), listing, snp, asm, bits, decimal, url\n"
     "  --engine=NAME    ref, fast or dbt (default: the fastest; see 'ssem engines')\n"
     "  --max-steps=N    a 'continue' stops after N instructions (default 100000000)\n"
     "  --lenient        fetch from CI & 31 even when CI bits 13-15 are set\n"
@@ -533,7 +533,7 @@ static int cmd_save(session_t *s, int argc, char **argv)
     char *text = ssem_write_state(ssem_history_state(s->h));
     if (text == NULL)
         return fail(s, "out of memory");
-    int r = write_file_atomically(argv[1], text);
+    int r = write_output_text(argv[1], text);
     free(text);
     if (r != 0)
         return fail(s, "save: %s not written", argv[1]);

@@ -39,7 +39,7 @@ static const char panel_usage[] =
     "and reverse step. The screen lists the keys; docs/panel.md describes them.\n"
     "\n"
     "options:\n"
-    "  --format=F          input format: auto (default), listing, snp, asm, bits, decimal\n"
+    "  --format=F          input format: auto (default), listing, snp, asm, bits, decimal, url\n"
     "  --engine=NAME       ref, fast or dbt (default: the fastest; see 'ssem engines')\n"
     "  --lenient           fetch from CI & 31 even when CI bits 13-15 are set\n"
     "  --speed=S           1948 (real time, the default), a multiple of it (e.g. 10),\n"
@@ -340,15 +340,14 @@ int cmd_panel(int argc, char **argv)
         return EXIT_BAD_INPUT;
     }
     if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-        fprintf(stderr, "%s: panel: needs a terminal (standard input and output)\n",
-                program_name);
+        error_message("panel: needs a terminal (standard input and output)");
         ssem_engine_free(engine);
         return EXIT_USAGE;
     }
 
     panel_t p;
     if (panel_init(&p, &m, engine) != 0) {
-        fprintf(stderr, "%s: panel: out of memory\n", program_name);
+        error_message("panel: out of memory");
         ssem_engine_free(engine);
         return EXIT_BAD_INPUT;
     }
@@ -365,8 +364,7 @@ int cmd_panel(int argc, char **argv)
                  (strcmp(codeset, "UTF-8") == 0 || strcmp(codeset, "utf8") == 0);
     SCREEN *screen = newterm(NULL, stdout, stdin);
     if (screen == NULL) {
-        fprintf(stderr, "%s: panel: cannot use the terminal (TERM=%s)\n", program_name,
-                getenv("TERM") ? getenv("TERM") : "");
+        error_message("panel: cannot use the terminal (TERM=%s)", getenv("TERM") ? getenv("TERM") : "");
         panel_free(&p);
         ssem_engine_free(engine);
         return EXIT_USAGE;

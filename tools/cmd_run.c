@@ -36,7 +36,7 @@ static const char run_usage[] =
     "--save-on-interrupt) resumes where it was saved.\n"
     "\n"
     "options:\n"
-    "  --format=F       input format: auto (default), listing, snp, asm, bits, decimal\n"
+    "  --format=F       input format: auto (default), listing, snp, asm, bits, decimal, url\n"
     "  --engine=NAME    ref, fast or dbt (default: the fastest; see 'ssem engines')\n"
     "  --max-steps=N    stop when N instructions have run (default 100000000)\n"
     "  --lenient        fetch from CI & 31 even when CI bits 13-15 are set\n"
@@ -313,17 +313,16 @@ int cmd_run(int argc, char **argv)
     int status = why == SSEM_HALTED ? EXIT_HALTED : why == SSEM_FAULT ? EXIT_FAULT : EXIT_LIMIT;
     bool stopped_by_signal = interrupted != 0 && why == SSEM_LIMIT;
     if (stopped_by_signal) {
-        fprintf(stderr, "%s: interrupted (%s) after %" PRIu64 " instructions\n", program_name,
+        error_message("interrupted (%s) after %" PRIu64 " instructions",
                 interrupted == SIGINT ? "Ctrl-C" : interrupted == SIGTERM ? "SIGTERM" : "SIGHUP",
                 m.steps);
         status = 128 + (int)interrupted;
         if (save_path != NULL) {
             char *state = ssem_write_state(&m);
-            if (state == NULL || write_file_atomically(save_path, state) != 0)
+            if (state == NULL || write_output_text(save_path, state) != 0)
                 status = EXIT_BAD_INPUT;
             else
-                fprintf(stderr, "%s: state saved to %s (resume with: ssem run %s)\n",
-                        program_name, save_path, save_path);
+                error_message("state saved to %s (resume with: ssem run %s)", save_path, save_path);
             free(state);
         }
     }

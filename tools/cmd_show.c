@@ -32,7 +32,7 @@ static const char show_usage[] =
     "                   CI on every row when stopped)\n"
     "  --action-line=L  the row drawn brighter, 0-31 (default: the line of CI)\n"
     "  --engine=NAME    ref, fast or dbt (default: the fastest)\n"
-    "  --format=F       input format: auto (default), listing, snp, asm, bits, decimal\n"
+    "  --format=F       input format: auto (default), listing, snp, asm, bits, decimal, url\n"
     "  --lenient        fetch from CI & 31 even when CI bits 13-15 are set\n"
     "  --ascii          text with '.', '-' (and ':', '=' on the action line)\n"
     "                   even when the terminal takes UTF-8\n"
@@ -157,17 +157,17 @@ int cmd_show(int argc, char **argv)
         size_t len;
         if (picture_png_heat(&frame, profile ? counts.line : NULL, &data, &len) != 0)
             return EXIT_BAD_INPUT;
-        int rc = write_bytes_atomically(png_out, data, len);
+        int rc = write_output(png_out, data, len);
         free(data);
         return rc == 0 ? 0 : EXIT_BAD_INPUT;
     }
     if (svg_out != NULL) {
         char *svg = picture_svg(&frame);
         if (svg == NULL) {
-            fprintf(stderr, "%s: %s: out of memory\n", program_name, svg_out);
+            error_message("%s: out of memory", svg_out);
             return EXIT_BAD_INPUT;
         }
-        int rc = write_file_atomically(svg_out, svg);
+        int rc = write_output_text(svg_out, svg);
         free(svg);
         return rc == 0 ? 0 : EXIT_BAD_INPUT;
     }
@@ -176,7 +176,7 @@ int cmd_show(int argc, char **argv)
     char text[32 * (32 * 3 + 1) + 1];
     bool unicode = !ascii && locale_is_utf8();
     if (ssem_frame_text(&frame, unicode, text, sizeof text) == 0) {
-        fprintf(stderr, "%s: show: the frame does not fit its buffer\n", program_name);
+        error_message("show: the frame does not fit its buffer");
         return EXIT_BAD_INPUT;
     }
     fputs(text, stdout);

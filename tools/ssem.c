@@ -37,6 +37,8 @@ static const command_t commands[] = {
     {"show", cmd_show, "draw the monitor after N steps, as text, PNG or SVG"},
     {"panel", cmd_panel, "the Baby's control panel, full screen (ncurses)"},
     {"debug", cmd_debug, "a debugger with reverse execution (scriptable)"},
+    {"url", cmd_url, "the manchesterbaby.com share link of a program (and QR code)"},
+    {"examples", cmd_examples, "list the example programs (@NAME runs one)"},
 };
 
 static const command_t *find_command(const char *name)

@@ -9,8 +9,8 @@
  *     loaded with AUTO and run for at most 5,000,000 steps in lenient mode
  *     (simh keeps CI in 5 bits, so it never faults), stops as simh did, after
  *     the same number of steps, with the same A and CI modulo 32;
- *  3. every loadable file survives the ASM, SNP and LISTING writers: written
- *     and read back, the store is the same bit for bit.
+ *  3. every loadable file survives the ASM, SNP, LISTING and URL writers:
+ *     written and read back, the store is the same bit for bit.
  * Tests run with the working directory at the project root.
  */
 #include "check.h"
@@ -290,12 +290,12 @@ static void test_expected_simh(void)
 static void test_round_trips(void)
 {
     static const ssem_format_t writers[] = {SSEM_FORMAT_ASM, SSEM_FORMAT_SNP,
-                                            SSEM_FORMAT_LISTING};
+                                            SSEM_FORMAT_LISTING, SSEM_FORMAT_URL};
     for (size_t i = 0; i < NCORPUS; i++) {
         ssem_image_t img;
         if (load_file(corpus[i].path, SSEM_FORMAT_AUTO, &img) != 0)
             continue; /* reported by test_every_file_loads */
-        for (size_t w = 0; w < 3; w++) {
+        for (size_t w = 0; w < sizeof writers / sizeof writers[0]; w++) {
             char *out = ssem_write(writers[w], img.word);
             CHECK(out != NULL);
             if (out == NULL)

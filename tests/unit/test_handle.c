@@ -191,6 +191,91 @@ static void test_diag_accessors(void)
     ssem_diag_free(NULL);
 }
 
+static void test_image_accessors(void)
+{
+    ssem_image_t *img = ssem_image_new();
+    ssem_diag_t err;
+    if (img == NULL) {
+        CHECK(img != NULL);
+        return;
+    }
+    /* line 1 given twice (the later kept: STP = function 7 = 0xE000), line 3
+     * NUM -3 = 0xFFFFFFFD; lines 1 and 3 defined: mask 0b1010 */
+    const char text[] = "1: LDN 3\n1: STP\n3: NUM -3\n";
+    CHECK_EQ(ssem_load(text, sizeof text - 1, "twice.asm", SSEM_FORMAT_AUTO, img, &err), 0);
+    CHECK_EQ(ssem_image_word(img, 1), 0xE000u);
+    CHECK_EQ(ssem_image_word(img, 3), 0xFFFFFFFDu);
+    CHECK_EQ(ssem_image_word(img, 32 + 3), 0xFFFFFFFDu);
+    CHECK_EQ(ssem_image_word(img, 0), 0);
+    CHECK_EQ(ssem_image_defined(img), 0xAu);
+    CHECK_EQ(ssem_image_format(img), SSEM_FORMAT_ASM);
+    CHECK_EQ(ssem_image_nwarnings(img), 1);
+    const ssem_diag_t *w = ssem_image_warning(img, 0);
+    CHECK(w != NULL && ssem_diag_line(w) == 2);
+    CHECK(w != NULL && strstr(ssem_diag_message(w), "twice") != NULL);
+    CHECK(ssem_image_warning(img, 1) == NULL);
+    CHECK(ssem_image_warning(img, -1) == NULL);
+    ssem_image_free(img);
+    ssem_image_free(NULL);
+}
+
+static void test_verify_accessors_and_copy(void)
+{
+    ssem_verify_result_t *r = ssem_verify_result_new();
+    ssem_t *m = ssem_new();
+    if (r == NULL || m == NULL) {
+        CHECK(r != NULL && m != NULL);
+        ssem_verify_result_free(r);
+        ssem_free(m);
+        return;
+    }
+    /* each accessor reads its own field: give every field a distinct value */
+    r->differ = true;
+    r->steps = 11;
+    r->first_step = 12;
+    r->stop = SSEM_LIMIT;
+    r->stop_a = SSEM_HALTED;
+    r->stop_b = SSEM_FAULT;
+    r->before.a = 100;
+    r->after_a.a = 101;
+    r->after_b.a = 102;
+    CHECK(ssem_verify_differ(r));
+    CHECK_EQ(ssem_verify_steps(r), 11);
+    CHECK_EQ(ssem_verify_first_step(r), 12);
+    CHECK_EQ(ssem_verify_stop(r, 0), SSEM_LIMIT);
+    CHECK_EQ(ssem_verify_stop(r, 1), SSEM_HALTED);
+    CHECK_EQ(ssem_verify_stop(r, 2), SSEM_FAULT);
+    CHECK_EQ(ssem_verify_stop(r, 3), SSEM_RUNNING);
+    CHECK_EQ(ssem_get(ssem_verify_state(r, 0), SSEM_REG_A), 100);
+    CHECK_EQ(ssem_get(ssem_verify_state(r, 1), SSEM_REG_A), 101);
+    CHECK_EQ(ssem_get(ssem_verify_state(r, 2), SSEM_REG_A), 102);
+    CHECK(ssem_verify_state(r, -1) == NULL);
+
+    /* a real run: ref against fast on the first program agree all the way */
+    for (uint32_t i = 0; i < FIRST_PROGRAM_LINES; i++)
+        ssem_store_set(m, i, bits_to_word(first_program_bits[i]));
+    CHECK_EQ(ssem_verify("ref", "fast", m, 3000000, 1000, r), 0);
+    CHECK(!ssem_verify_differ(r));
+    CHECK_EQ(ssem_verify_steps(r), 2097154u);
+    CHECK_EQ(ssem_verify_stop(r, 0), SSEM_HALTED);
+
+    /* ssem_copy: the whole machine, counters and options included */
+    ssem_t *c = ssem_new();
+    ssem_set(m, SSEM_REG_LENIENT, 1);
+    ssem_set_steps(m, 77);
+    if (c != NULL) {
+        ssem_copy(c, m);
+        CHECK(ssem_tstate_equal(c, m));
+        CHECK_EQ(ssem_get_steps(c), 77);
+        CHECK_EQ(ssem_get(c, SSEM_REG_LENIENT), 1);
+        CHECK_EQ(ssem_store_get(c, 24), bits_to_word(first_program_bits[24]));
+    }
+    ssem_free(c);
+    ssem_free(m);
+    ssem_verify_result_free(r);
+    ssem_verify_result_free(NULL);
+}
+
 int main(void)
 {
     RUN(test_version);
@@ -200,5 +285,7 @@ int main(void)
     RUN(test_first_program_by_handle);
     RUN(test_store_set_honours_engines);
     RUN(test_diag_accessors);
+    RUN(test_image_accessors);
+    RUN(test_verify_accessors_and_copy);
     return CHECK_DONE();
 }
