@@ -162,7 +162,10 @@ static int read_machine(web_t *w, const char *text, size_t len, const char *name
     memset(m, 0, sizeof *m);
     ssem_reset(m);
     ssem_diag_t err;
-    if (f == SSEM_FORMAT_AUTO && is_state_file(text, len)) {
+    /* a state file, or a manchesterbaby.com link (which carries A and CI as
+     * well as the store): read as a whole machine */
+    if ((f == SSEM_FORMAT_AUTO && is_state_file(text, len)) ||
+        ((f == SSEM_FORMAT_AUTO || f == SSEM_FORMAT_URL) && ssem_is_url(text, len))) {
         if (ssem_load_state(text, len, name, m, &err) != 0) {
             set_error(w, &err, text, len);
             return -1;
@@ -207,13 +210,15 @@ WEB_API void web_set_state(web_t *w, const uint32_t *words, uint32_t a, uint32_t
                            int lamp, int fault, double steps)
 {
     ssem_t m = *panel_machine(&w->panel);
-    memcpy(m.store, words, sizeof m.store);
-    m.a = a;
-    m.ci = ci;
-    m.pi = pi;
-    m.lamp = lamp != 0;
-    m.fault = m.lamp && fault != 0;
-    m.steps = steps > 0 ? (uint64_t)steps : 0;
+    for (uint32_t line = 0; line < SSEM_LINES; line++)
+        ssem_store_set(&m, line, words[line]);
+    ssem_set(&m, SSEM_REG_A, a);
+    ssem_set(&m, SSEM_REG_CI, ci);
+    ssem_set(&m, SSEM_REG_PI, pi);
+    ssem_set(&m, SSEM_REG_LAMP, lamp != 0);
+    if (lamp != 0 && fault != 0)
+        ssem_set(&m, SSEM_REG_FAULT, 1);
+    ssem_set_steps(&m, steps > 0 ? (uint64_t)steps : 0);
     w->panel.running = false;
     panel_set_machine(&w->panel, &m);
 }
@@ -243,13 +248,16 @@ WEB_API void web_tune(web_t *w, double ran, double seconds)
 }
 
 /* The machine's state. */
-WEB_API uint32_t web_line(const web_t *w, int line) { return panel_machine(&w->panel)->store[line & 31]; }
-WEB_API uint32_t web_a(const web_t *w) { return panel_machine(&w->panel)->a; }
-WEB_API uint32_t web_ci(const web_t *w) { return panel_machine(&w->panel)->ci; }
-WEB_API uint32_t web_pi(const web_t *w) { return panel_machine(&w->panel)->pi; }
-WEB_API int web_lamp(const web_t *w) { return panel_machine(&w->panel)->lamp; }
-WEB_API int web_fault(const web_t *w) { return panel_machine(&w->panel)->fault; }
-WEB_API double web_steps(const web_t *w) { return (double)panel_machine(&w->panel)->steps; }
+WEB_API uint32_t web_line(const web_t *w, int line)
+{
+    return ssem_store_get(panel_machine(&w->panel), (uint32_t)line);
+}
+WEB_API uint32_t web_a(const web_t *w) { return ssem_get(panel_machine(&w->panel), SSEM_REG_A); }
+WEB_API uint32_t web_ci(const web_t *w) { return ssem_get(panel_machine(&w->panel), SSEM_REG_CI); }
+WEB_API uint32_t web_pi(const web_t *w) { return ssem_get(panel_machine(&w->panel), SSEM_REG_PI); }
+WEB_API int web_lamp(const web_t *w) { return (int)ssem_get(panel_machine(&w->panel), SSEM_REG_LAMP); }
+WEB_API int web_fault(const web_t *w) { return (int)ssem_get(panel_machine(&w->panel), SSEM_REG_FAULT); }
+WEB_API double web_steps(const web_t *w) { return (double)ssem_get_steps(panel_machine(&w->panel)); }
 WEB_API double web_first_step(const web_t *w) { return (double)ssem_history_first_step(w->panel.h); }
 WEB_API double web_time_1948(const web_t *w)
 {
@@ -330,4 +338,10 @@ WEB_API const char *web_save(web_t *w, const char *format)
         w->out = ssem_write(f, m->store);
     }
     return w->out;
+}
+
+/* The mnemonic of a function number (0-7): the function switches' names. */
+WEB_API const char *web_mnemonic(int function)
+{
+    return ssem_op_info((uint32_t)function & SSEM_FUNC_MASK)->mnemonic;
 }

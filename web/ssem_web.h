@@ -67,5 +67,6 @@ void web_toggle_breakpoint(web_t *w, int line);
 const uint32_t *web_frame(web_t *w);
 const char *web_disasm(web_t *w, uint32_t word);
 const char *web_save(web_t *w, const char *format);
+const char *web_mnemonic(int function);
 
 #endif
