@@ -28,6 +28,7 @@
   }
 
   function start(M) {
+    page.wasmAt = performance.now(); // the module compiled and instantiated
     const api = {};
     const sig = {
       web_new: ['number', ['string']], web_free: [null, ['number']],
@@ -537,6 +538,7 @@
     if (location.hash.length > 1) openFragment(location.hash.slice(1));
     else if (/[?&]s=/.test(location.search)) openLink(location.search);
     update();
+    page.readyAt = performance.now();
     page.ready = true;
     document.documentElement.dataset.ready = '1';
   }
