@@ -23,10 +23,20 @@
 #include <string.h>
 
 /* The engine the page uses unless asked otherwise: the fastest in wasm, as
- * measured by `make bench` under Node (docs/performance.md): the reference
- * step, because wasm has no indirect jump and `fast`'s threaded code
- * becomes a br_table dispatch there. */
-#define WEB_DEFAULT_ENGINE "ref"
+ * measured by `make bench-web` under Node (docs/performance.md): the
+ * translator to WebAssembly, 40x `ref` and more there (`fast`'s threaded code
+ * becomes a br_table dispatch in wasm and loses to `ref`). */
+#define WEB_DEFAULT_ENGINE "wasm"
+
+/* Snapshots the page's history keeps (the terminal's panel keeps the
+ * library's default, 4096). The history runs the engine one snapshot
+ * interval at a time, and an interval starts at 256 steps and doubles when
+ * the snapshots are full: with 4096 of them the first program (2,097,154
+ * steps) takes about 6,000 engine calls, and each call into the `wasm`
+ * engine's translated module costs microseconds, more than the steps. 256
+ * snapshots make it a few hundred calls; going back one step re-executes at
+ * most one interval (8,192 steps after the first program). */
+#define WEB_SNAPSHOTS 256u
 
 struct web {
     ssem_engine_t *engine;
@@ -53,6 +63,19 @@ WEB_API const char *web_engine_list(web_t *w)
     return w->text;
 }
 
+/* The panel's history, replaced by one of WEB_SNAPSHOTS (same start and
+ * breakpoints). Returns 0, or -1 when out of memory (the panel unchanged). */
+static int page_history(panel_t *p, ssem_engine_t *engine)
+{
+    ssem_history_t *h = ssem_history_new(panel_machine(p), engine, WEB_SNAPSHOTS);
+    if (h == NULL)
+        return -1;
+    ssem_history_set_breakpoints(h, ssem_history_breakpoints(p->h));
+    ssem_history_free(p->h);
+    p->h = h;
+    return 0;
+}
+
 WEB_API web_t *web_new(const char *engine)
 {
     web_t *w = calloc(1, sizeof *w);
@@ -62,7 +85,10 @@ WEB_API web_t *web_new(const char *engine)
     ssem_t m;
     memset(&m, 0, sizeof m);
     ssem_reset(&m);
-    if (w->engine == NULL || panel_init(&w->panel, &m, w->engine) != 0) {
+    if (w->engine == NULL || panel_init(&w->panel, &m, w->engine) != 0 ||
+        page_history(&w->panel, w->engine) != 0) {
+        if (w->panel.h != NULL)
+            panel_free(&w->panel);
         if (w->engine != NULL)
             ssem_engine_free(w->engine);
         free(w);
@@ -90,7 +116,9 @@ WEB_API int web_set_engine(web_t *w, const char *name)
         return -1;
     panel_t old = w->panel;
     ssem_t m = *panel_machine(&old);
-    if (panel_init(&w->panel, &m, e) != 0) {
+    if (panel_init(&w->panel, &m, e) != 0 || page_history(&w->panel, e) != 0) {
+        if (w->panel.h != NULL && w->panel.h != old.h)
+            panel_free(&w->panel);
         w->panel = old;
         ssem_engine_free(e);
         return -1;
