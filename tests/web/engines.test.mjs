@@ -38,3 +38,24 @@ for (const name of ['first.lst', 'gcd.asm', 'multiply.asm', 'fibonacci.asm', 'di
     assert.deepEqual(wasm, ref);
   });
 }
+
+// The Translator panel, after the first program ran: its inner loop is the
+// block of lines 6-8 (SUB 27, CMP, JRP 20; S[20] = -3, so the JRP goes to
+// 8 - 3 + 1 = line 6, the block itself). In wasm that is a loop whose SUB
+// loads the word at offset 27 x 4 = 108 of the store, and whose JRP is a
+// `br 0` back to the block's own loop: no dispatch.
+test('the Translator panel shows a block in and out', async () => {
+  const page = await open(browser);
+  await loadExample(page, 'first.lst');
+  await runFlatOut(page);
+  await page.click('#translator summary');
+  await page.fill('#tx-line', '6');
+  const text = await page.textContent('#tx-text');
+  assert.match(text, /^engine wasm: \d+ blocks translated/);
+  assert.match(text, /blocks now:.* 6-8 .*9-13 .*14-19/);
+  assert.match(text, /block at line 6: the Baby instructions in\n {3}6 {2}SUB 27\n {3}7 {2}CMP\n {3}8 {2}JRP 20\n/);
+  assert.match(text, /i32\.load offset=108\n/);
+  assert.match(text, /br 0\n\s*end\n*$/);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
