@@ -59,8 +59,9 @@ $(WEB)/%.js: web/%.js | $(WEB)/obj/web
 $(WEB)/%.css: web/%.css | $(WEB)/obj/web
 	cp $< $@
 # the examples menu: every program in programs/, found when the page is built
-WEB_EXAMPLES := $(sort $(wildcard programs/*.asm programs/*.lst programs/*.snp \
-                                   programs/*/*.asm programs/*/*.lst programs/*/*.snp))
+# (every file under programs/ but the .expect files and READMEs: whatever
+# format, ssem detects it when the page loads it)
+WEB_EXAMPLES := $(sort $(shell find programs -type f ! -name '*.expect' ! -name '*.md'))
 $(WEB)/examples.js: web/examples.mjs $(WEB_EXAMPLES) | $(WEB)/obj/web
 	node web/examples.mjs $(WEB_EXAMPLES) > $@.tmp && mv $@.tmp $@
 

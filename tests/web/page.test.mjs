@@ -248,3 +248,18 @@ test('every control is labelled, and the page fits a 360 px wide screen', async 
   assert.ok(crt > 250, `the CRT is ${crt} px wide`);
   await page.close();
 });
+
+test('the examples menu lists every program in programs/, and each loads', async () => {
+  const { execFileSync } = await import('node:child_process');
+  const { ROOT } = await import('./helpers.mjs');
+  const files = execFileSync('find', ['programs', '-type', 'f', '!', '-name', '*.expect', '!', '-name', '*.md'],
+    { cwd: ROOT, encoding: 'utf8' }).trim().split('\n').map((f) => f.replace(/^programs\//, '')).sort();
+  const page = await open(browser);
+  const names = (await page.evaluate(() => window.SSEM_EXAMPLES.map((e) => e.name))).sort();
+  assert.deepEqual(names, files);
+  for (const name of names) {
+    await loadExample(page, name);
+    assert.equal(await page.isVisible('#error'), false, `${name} loads`);
+  }
+  await page.close();
+});
