@@ -49,11 +49,6 @@ static void *test_realloc(void *p, size_t n)
 #include "../../tools/output.c"
 #include "../../tools/text.c"
 #include "../../tools/values.c"
-/* cli.c reads @NAME through example_path; the tests run from the source tree */
-#ifndef SSEM_SRCDIR
-#define SSEM_SRCDIR "."
-#endif
-#include "../../tools/examples.c"
 
 #include "check.h"
 
