@@ -40,9 +40,11 @@
  * reference does. Every exit writes A, PI, the budget left and the next
  * fetch's CI into the context; C sets CI = next - 1 (the T-state, exact).
  */
-#ifdef __EMSCRIPTEN__
-
+/* included outside the #ifdef so that every build's dependency files list
+ * them (tests/pkg/deps.sh) */
 #include "internal.h"
+
+#ifdef __EMSCRIPTEN__
 
 #include <emscripten/emscripten.h>
 #include <stddef.h>
