@@ -40,9 +40,7 @@
  * reference does. Every exit writes A, PI, the budget left and the next
  * fetch's CI into the context; C sets CI = next - 1 (the T-state, exact).
  */
-/* included outside the #ifdef so that every build's dependency files list
- * them (tests/pkg/deps.sh) */
-#include "internal.h"
+#include "internal.h" /* outside the #ifdef: make tracks it in every build */
 
 #ifdef __EMSCRIPTEN__
 
