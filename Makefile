@@ -129,8 +129,10 @@ build-fuzz/%: tests/fuzz/%.c $(LIB_SRC) include/ssem.h src/internal.h
 # the benchmark driver (figures, not tests): `make bench`, or BENCH_ARGS=--quick
 $(BUILD)/bench: bench/bench.c $(BUILD)/libssem.a
 	$(CC) $(ALL_CFLAGS) $(DEPFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libssem.a -lm
+# then the engines in wasm under Node and the page in chromium (web/web.mk)
 bench: $(BUILD)/ssem $(BUILD)/bench
 	$(BUILD)/bench $(BENCH_ARGS) $(BUILD)/ssem
+	@$(MAKE) --no-print-directory bench-web BENCH_ARGS="$(BENCH_ARGS)"
 
 clean:
 	rm -rf build build-san build-fuzz build-*

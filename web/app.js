@@ -28,6 +28,7 @@
   }
 
   function start(M) {
+    page.wasmAt = performance.now(); // the module compiled and instantiated
     const api = {};
     const sig = {
       web_new: ['number', ['string']], web_free: [null, ['number']],
@@ -53,7 +54,7 @@
       web_set_cursor: [null, ['number', 'number']], web_set_speed: [null, ['number', 'number']],
       web_toggle_breakpoint: [null, ['number', 'number']],
       web_frame: ['number', ['number']], web_disasm: ['string', ['number', 'number']],
-      web_save: ['string', ['number', 'string']],
+      web_save: ['string', ['number', 'string']], web_mnemonic: ['string', ['number']],
     };
     for (const [name, [ret, args]] of Object.entries(sig)) api[name] = M.cwrap(name, ret, args);
     const u32 = (x) => x >>> 0;
@@ -172,7 +173,7 @@
     for (let f = 0; f < 8; f++) {
       const o = document.createElement('option');
       o.value = f;
-      o.textContent = f + ' ' + api.web_disasm(w, f << 13).replace(/ 0$/, ' n');
+      o.textContent = f + ' ' + api.web_mnemonic(f);
       funcs.appendChild(o);
     }
 
@@ -539,15 +540,17 @@
     window.addEventListener('hashchange', () => { if (location.hash.length > 1) openFragment(location.hash.slice(1)); });
 
     // ---------------------------------------------------------------- start
-    let opened = false;
-    if (location.hash.length > 1) opened = openFragment(location.hash.slice(1));
-    else if (/[?&]s=/.test(location.search)) opened = openLink(location.search);
-    if (!opened && examples.length) {
+    // the first example is the machine at the start; a link in the address
+    // replaces it, and a bad link leaves it there with the message
+    if (examples.length) {
       load(examples[0].text, examples[0].name);
       editor.value = api.web_save(w, 'asm');
       ex.value = '0';
     }
+    if (location.hash.length > 1) openFragment(location.hash.slice(1));
+    else if (/[?&]s=/.test(location.search)) openLink(location.search);
     update();
+    page.readyAt = performance.now();
     page.ready = true;
     document.documentElement.dataset.ready = '1';
   }

@@ -35,6 +35,16 @@
  * becomes a br_table dispatch in wasm and loses to `ref`). */
 #define WEB_DEFAULT_ENGINE "wasm"
 
+/* Snapshots the page's history keeps (the terminal's panel keeps the
+ * library's default, 4096). The history runs the engine one snapshot
+ * interval at a time, and an interval starts at 256 steps and doubles when
+ * the snapshots are full: with 4096 of them the first program (2,097,154
+ * steps) takes about 6,000 engine calls, and each call into the `wasm`
+ * engine's translated module costs microseconds, more than the steps. 256
+ * snapshots make it a few hundred calls; going back one step re-executes at
+ * most one interval (8,192 steps after the first program). */
+#define WEB_SNAPSHOTS 256u
+
 struct web {
     ssem_engine_t *engine;
     panel_t panel;
@@ -88,6 +98,19 @@ WEB_API const char *web_engine_list(web_t *w)
     return w->text;
 }
 
+/* The panel's history, replaced by one of WEB_SNAPSHOTS (same start and
+ * breakpoints). Returns 0, or -1 when out of memory (the panel unchanged). */
+static int page_history(panel_t *p, ssem_engine_t *engine)
+{
+    ssem_history_t *h = ssem_history_new(panel_machine(p), engine, WEB_SNAPSHOTS);
+    if (h == NULL)
+        return -1;
+    ssem_history_set_breakpoints(h, ssem_history_breakpoints(p->h));
+    ssem_history_free(p->h);
+    p->h = h;
+    return 0;
+}
+
 WEB_API web_t *web_new(const char *engine)
 {
     web_t *w = calloc(1, sizeof *w);
@@ -97,7 +120,10 @@ WEB_API web_t *web_new(const char *engine)
     ssem_t m;
     memset(&m, 0, sizeof m);
     ssem_reset(&m);
-    if (w->engine == NULL || panel_init(&w->panel, &m, w->engine) != 0) {
+    if (w->engine == NULL || panel_init(&w->panel, &m, w->engine) != 0 ||
+        page_history(&w->panel, w->engine) != 0) {
+        if (w->panel.h != NULL)
+            panel_free(&w->panel);
         if (w->engine != NULL)
             ssem_engine_free(w->engine);
         free(w);
@@ -125,7 +151,9 @@ WEB_API int web_set_engine(web_t *w, const char *name)
         return -1;
     panel_t old = w->panel;
     ssem_t m = *panel_machine(&old);
-    if (panel_init(&w->panel, &m, e) != 0) {
+    if (panel_init(&w->panel, &m, e) != 0 || page_history(&w->panel, e) != 0) {
+        if (w->panel.h != NULL && w->panel.h != old.h)
+            panel_free(&w->panel);
         w->panel = old;
         ssem_engine_free(e);
         return -1;
@@ -225,13 +253,15 @@ WEB_API void web_set_state(web_t *w, const uint32_t *words, uint32_t a, uint32_t
                            int lamp, int fault, double steps)
 {
     ssem_t m = *panel_machine(&w->panel);
-    memcpy(m.store, words, sizeof m.store);
-    m.a = a;
-    m.ci = ci;
-    m.pi = pi;
-    m.lamp = lamp != 0;
-    m.fault = m.lamp && fault != 0;
-    m.steps = steps > 0 ? (uint64_t)steps : 0;
+    for (uint32_t line = 0; line < SSEM_LINES; line++)
+        ssem_store_set(&m, line, words[line]);
+    ssem_set(&m, SSEM_REG_A, a);
+    ssem_set(&m, SSEM_REG_CI, ci);
+    ssem_set(&m, SSEM_REG_PI, pi);
+    ssem_set(&m, SSEM_REG_LAMP, lamp != 0);
+    if (lamp != 0 && fault != 0)
+        ssem_set(&m, SSEM_REG_FAULT, 1);
+    ssem_set_steps(&m, steps > 0 ? (uint64_t)steps : 0);
     w->panel.running = false;
     panel_set_machine(&w->panel, &m);
 }
@@ -261,13 +291,16 @@ WEB_API void web_tune(web_t *w, double ran, double seconds)
 }
 
 /* The machine's state. */
-WEB_API uint32_t web_line(const web_t *w, int line) { return panel_machine(&w->panel)->store[line & 31]; }
-WEB_API uint32_t web_a(const web_t *w) { return panel_machine(&w->panel)->a; }
-WEB_API uint32_t web_ci(const web_t *w) { return panel_machine(&w->panel)->ci; }
-WEB_API uint32_t web_pi(const web_t *w) { return panel_machine(&w->panel)->pi; }
-WEB_API int web_lamp(const web_t *w) { return panel_machine(&w->panel)->lamp; }
-WEB_API int web_fault(const web_t *w) { return panel_machine(&w->panel)->fault; }
-WEB_API double web_steps(const web_t *w) { return (double)panel_machine(&w->panel)->steps; }
+WEB_API uint32_t web_line(const web_t *w, int line)
+{
+    return ssem_store_get(panel_machine(&w->panel), (uint32_t)line);
+}
+WEB_API uint32_t web_a(const web_t *w) { return ssem_get(panel_machine(&w->panel), SSEM_REG_A); }
+WEB_API uint32_t web_ci(const web_t *w) { return ssem_get(panel_machine(&w->panel), SSEM_REG_CI); }
+WEB_API uint32_t web_pi(const web_t *w) { return ssem_get(panel_machine(&w->panel), SSEM_REG_PI); }
+WEB_API int web_lamp(const web_t *w) { return (int)ssem_get(panel_machine(&w->panel), SSEM_REG_LAMP); }
+WEB_API int web_fault(const web_t *w) { return (int)ssem_get(panel_machine(&w->panel), SSEM_REG_FAULT); }
+WEB_API double web_steps(const web_t *w) { return (double)ssem_get_steps(panel_machine(&w->panel)); }
 WEB_API double web_first_step(const web_t *w) { return (double)ssem_history_first_step(w->panel.h); }
 WEB_API double web_time_1948(const web_t *w)
 {
@@ -343,6 +376,12 @@ WEB_API const char *web_save(web_t *w, const char *format)
     size_t n = f == SSEM_FORMAT_STATE ? ssem_write_state(m, w->out, sizeof w->out)
                                       : ssem_write(f, m->store, w->out, sizeof w->out);
     return n > 0 ? w->out : NULL;
+}
+
+/* The mnemonic of a function number (0-7): the function switches' names. */
+WEB_API const char *web_mnemonic(int function)
+{
+    return ssem_op_info((uint32_t)function & SSEM_FUNC_MASK)->mnemonic;
 }
 
 /* ------------------------------------------------------------ the translator */

@@ -68,5 +68,6 @@ const uint32_t *web_frame(web_t *w);
 const char *web_disasm(web_t *w, uint32_t word);
 const char *web_translator(web_t *w, int line);
 const char *web_save(web_t *w, const char *format);
+const char *web_mnemonic(int function);
 
 #endif

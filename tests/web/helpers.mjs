@@ -47,3 +47,33 @@ export async function loadExample(page, name) {
   if (value === '-1') throw new Error(`no example ${name}`);
   await page.selectOption('#examples', value);
 }
+
+// The first program's store, read from programs/first.lst by the test itself
+// (each line "N BITS comment", bit 0 first): independent of the page's loaders.
+import { readFileSync } from 'node:fs';
+export function firstProgram() {
+  const store = new Array(32).fill(0);
+  for (const line of readFileSync(path.join(ROOT, 'programs/first.lst'), 'utf8').split('\n')) {
+    const m = line.match(/^\s*(\d+)\s+([01]{32})/);
+    if (!m) continue;
+    let w = 0;
+    for (let i = 0; i < 32; i++) if (m[2][i] === '1') w += 2 ** i;
+    store[Number(m[1])] = w;
+  }
+  return store;
+}
+
+// Drops a file with `text` on the page, as a user dragging it from a file manager.
+export async function dropFile(page, name, text) {
+  await page.evaluate(([n, t]) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([t], n, { type: 'text/plain' }));
+    for (const type of ['dragenter', 'dragover', 'drop'])
+      document.body.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, [name, text]);
+}
+
+// Waits until the page's state satisfies fn(state) (evaluated in the page).
+export async function until(page, fn, timeout = 15000) {
+  await page.waitForFunction(`(${fn})(window.ssemPage.state())`, null, { timeout });
+}

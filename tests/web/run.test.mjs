@@ -37,3 +37,34 @@ test('the first program, flat out, lights the lamp after 2,097,154 instructions'
   await page.screenshot({ path: `${WEB}/screenshot.png`, fullPage: true });
   await page.close();
 });
+
+test('served over HTTP the page works the same (and fetches nothing from elsewhere)', async () => {
+  const { createServer } = await import('node:http');
+  const { readFile } = await import('node:fs/promises');
+  const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.png': 'image/png' };
+  const server = createServer(async (req, res) => {
+    const name = new URL(req.url, 'http://x').pathname.replace(/^\/$/, '/index.html');
+    try {
+      const body = await readFile(WEB + name.replace(/\.\./g, ''));
+      res.writeHead(200, { 'content-type': types[name.slice(name.lastIndexOf('.'))] || 'application/octet-stream' });
+      res.end(body);
+    } catch (e) { res.writeHead(404); res.end(); }
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  const base = `http://127.0.0.1:${server.address().port}/`;
+  const page = await browser.newPage();
+  const elsewhere = [];
+  page.on('request', (r) => { if (!r.url().startsWith(base) && !r.url().startsWith('blob:')) elsewhere.push(r.url()); });
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(e.message));
+  await page.goto(base);
+  await page.waitForFunction(() => window.ssemPage && window.ssemPage.ready, null, { timeout: 15000 });
+  await runFlatOut(page);
+  const s = await state(page);
+  assert.equal(s.steps, 2097154);
+  assert.equal(s.store[27], 131072);
+  assert.deepEqual(elsewhere, []);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+  server.close();
+});
