@@ -71,8 +71,12 @@ test('the CRT shows every one of the 1,024 cells as the store has it, the action
   assert.equal(s.lamp, true);
   // after the run the store holds the answer (line 27 = 2^17: one dash, digit 17)
   assert.equal(s.store[27], 131072);
+  // the machine stopped itself at the STP: the action line stays where it
+  // was while running, on CI's line (as `ssem panel` does, issue 12), and
+  // CI at the halt is 13, the STP's line (SPEC section 9)
+  assert.equal(s.ci, 13);
   const crt = await readCrt(page);
-  assert.equal(checkCrt(crt, s.store, 5), 1024);
+  assert.equal(checkCrt(crt, s.store, 13), 1024);
   assert.ok(crt.lamp > 200, `lamp lit: red ${crt.lamp}`);
   await page.close();
 });
