@@ -75,5 +75,11 @@ extern const ssem_engine_ops_t ssem_engine_fast_ops;
 #define SSEM_HAVE_DBT 1
 extern const ssem_engine_ops_t ssem_engine_dbt_ops;
 #endif
+/* the translator to WebAssembly exists only in the emscripten build
+ * (src/engine_wasm.c): the host compiles the modules it writes */
+#ifdef __EMSCRIPTEN__
+#define SSEM_HAVE_WASM 1
+extern const ssem_engine_ops_t ssem_engine_wasm_ops;
+#endif
 
 #endif

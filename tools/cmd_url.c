@@ -15,6 +15,7 @@
  * zone the QR standard asks for, written atomically.
  */
 #include "cli.h"
+#include "output.h"
 
 #include <inttypes.h>
 #include <stdio.h>
@@ -133,7 +134,7 @@ int cmd_url(int argc, char **argv)
         if (svg == NULL) {
             fprintf(stderr, "%s: %s: cannot make a QR code of the link\n", program_name, qr);
             rc = EXIT_BAD_INPUT;
-        } else if (write_file_atomically(qr, svg) != 0) {
+        } else if (write_output_text(qr, svg) != 0) {
             rc = EXIT_BAD_INPUT;
         }
         free(svg);
