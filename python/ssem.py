@@ -131,9 +131,9 @@ _SIGNATURES = {
     "ssem_image_warning": (_P, [_P, _INT]),
     "ssem_load": (_INT, [ctypes.c_char_p, _SZ, _STR, _INT, _P, _P]),
     "ssem_load_image": (None, [_P, _P]),
-    "ssem_load_state": (_INT, [ctypes.c_char_p, _SZ, _STR, _P, _P]),
-    "ssem_write": (_P, [_INT, ctypes.POINTER(_U32)]),
-    "ssem_write_state": (_P, [_P]),
+    "ssem_load_machine": (_INT, [ctypes.c_char_p, _SZ, _STR, _INT, _P, _P, _P]),
+    "ssem_write": (_SZ, [_INT, ctypes.POINTER(_U32), ctypes.c_char_p, _SZ]),
+    "ssem_write_state": (_SZ, [_P, ctypes.c_char_p, _SZ]),
     "ssem_disasm_word": (_STR, [_U32, ctypes.c_char_p, _SZ]),
     "ssem_format_name": (_STR, [_INT]),
     "ssem_format_parse": (_INT, [_STR, ctypes.POINTER(_INT)]),
@@ -159,9 +159,9 @@ STOPS = tuple(_lib.ssem_stop_name(i).decode() for i in range(5))
 for _name, _code in _REGS.items():
     if (_lib.ssem_reg_name(_code) or b"").decode().lower() != _name:
         raise ImportError("ssem: libssem's register %d is not %s" % (_code, _name.upper()))
-# ssem_write and ssem_write_state return malloc'd text that the caller frees
-_libc = ctypes.CDLL(None)
-_libc.free.argtypes, _libc.free.restype = [_P], None
+# ssem_write and ssem_write_state write into the caller's buffer; this many
+# bytes always suffice (SSEM_TEXT_MAX in ssem.h)
+_TEXT_MAX = 4096
 
 
 def version():
@@ -198,14 +198,15 @@ def _text_bytes(text):
     return text.encode() if isinstance(text, str) else bytes(text)
 
 
-def _take_text(ptr):
-    """The library's malloc'd NUL-terminated text as str, then freed."""
-    if not ptr:
-        raise MemoryError("libssem: out of memory")
-    try:
-        return ctypes.string_at(ptr).decode()
-    finally:
-        _libc.free(ptr)
+def _write_text(call, *args):
+    """Text from a library call that writes into a buffer (ssem_write,
+    ssem_write_state): it returns the length, 0 when it cannot write. A
+    later library with longer texts gets a second, larger try."""
+    for size in (_TEXT_MAX, 16 * _TEXT_MAX):
+        buf = ctypes.create_string_buffer(size)
+        if call(*args, buf, len(buf)) != 0:
+            return buf.value.decode()
+    raise ValueError("libssem cannot write this text (an unwritable format?)")
 
 
 class SsemError(Exception):
@@ -260,12 +261,6 @@ def _load_image(text, name, fmt):
     return img, warnings
 
 
-def _is_state_file(data):
-    # a state file (docs/formats.md) records the registers in ';' comment
-    # lines; the library's ssem_load_state reads them, ssem_load the store only
-    return b"; ssem-state" in data[:512] or b";ssem-state" in data[:512]
-
-
 def assemble(text, name=None, format="auto"):
     """Reads a program in any format ssem reads (assembly, listing, .snp,
     bits, decimal) and returns its 32 store words. Raises SsemError."""
@@ -284,7 +279,7 @@ def disassemble(words):
     if len(words) > 32:
         raise ValueError("a store has 32 lines, not %d" % len(words))
     store = (_U32 * 32)(*(words + [0] * (32 - len(words))))
-    return _take_text(_lib.ssem_write(_format_code("asm"), store))
+    return _write_text(_lib.ssem_write, _format_code("asm"), store)
 
 
 def engines():
@@ -394,18 +389,16 @@ class Machine:
         with its lines; a state file gives its registers too. Raises
         SsemError (and leaves the machine as it was)."""
         data = _text_bytes(text)
-        if format in ("auto", "snp") and _is_state_file(data):
-            tmp = _Handle(_lib.ssem_new(), _lib.ssem_free)
-            _lib.ssem_copy(tmp.ptr, self._h.ptr)
-            err = _Handle(_lib.ssem_diag_new(), _lib.ssem_diag_free)
-            bname = name.encode() if name is not None else None
-            if _lib.ssem_load_state(data, len(data), bname, tmp.ptr, err.ptr) != 0:
-                raise SsemError(*_diag(err.ptr))
-            _lib.ssem_copy(self._h.ptr, tmp.ptr)
-            self.warnings = []
-            return self
-        img, self.warnings = _load_image(data, name, format)
-        _lib.ssem_load_image(self._h.ptr, img.ptr)
+        bname = name.encode() if name is not None else None
+        img = _Handle(_lib.ssem_image_new(), _lib.ssem_image_free)
+        err = _Handle(_lib.ssem_diag_new(), _lib.ssem_diag_free)
+        # the library's one call: state files and links keep their registers;
+        # on error the machine is left as it was
+        if _lib.ssem_load_machine(data, len(data), bname, _format_code(format), self._h.ptr,
+                                  img.ptr, err.ptr) != 0:
+            raise SsemError(*_diag(err.ptr))
+        self.warnings = [SsemError(*_diag(_lib.ssem_image_warning(img.ptr, i)))
+                         for i in range(_lib.ssem_image_nwarnings(img.ptr))]
         return self
 
     @property
@@ -478,16 +471,13 @@ class Machine:
 
     def state(self):
         """The whole machine as a state file (text that Machine() loads back)."""
-        return _take_text(_lib.ssem_write_state(self._h.ptr))
+        return _write_text(_lib.ssem_write_state, self._h.ptr)
 
     def write(self, format="asm"):
         """The store as text in a format the library writes: "asm",
         "listing", "snp" (and whichever others it can write)."""
         store = (_U32 * 32)(*self.store)
-        ptr = _lib.ssem_write(_format_code(format), store)
-        if not ptr:
-            raise ValueError("libssem cannot write format %r" % format)
-        return _take_text(ptr)
+        return _write_text(_lib.ssem_write, _format_code(format), store)
 
     def verify(self, a="ref", b=None, max_steps=_DEFAULT_BUDGET, stride=1):
         """Runs engines a and b side by side from this machine (which is not

@@ -41,6 +41,7 @@ static char *dup_string(const char *s)
     return p;
 }
 
+#ifdef SSEM_SRCDIR /* a build-tree binary also looks in the source tree */
 static bool is_dir(const char *path)
 {
     struct stat st;
@@ -50,7 +51,6 @@ static bool is_dir(const char *path)
 /* Whether the running executable lies under the source tree. */
 static bool running_from_source_tree(void)
 {
-#ifdef SSEM_SRCDIR
     char exe[PATH_MAX], src[PATH_MAX];
     ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1u);
     if (n <= 0 || realpath(SSEM_SRCDIR, src) == NULL)
@@ -58,10 +58,8 @@ static bool running_from_source_tree(void)
     exe[n] = '\0';
     size_t k = strlen(src);
     return strncmp(exe, src, k) == 0 && exe[k] == '/';
-#else
-    return false;
-#endif
 }
+#endif
 
 char *examples_dir(void)
 {

@@ -5,7 +5,7 @@
  * functions that take and return numbers and C strings, so that the page
  * needs nothing from emscripten but ccall/cwrap and the heap.
  *
- * Nothing of the machine is here: loading is ssem_load / ssem_load_state,
+ * Nothing of the machine is here: loading is ssem_load_machine,
  * running and every switch of the panel is panel_do / panel_run_slice,
  * the monitor is ssem_render. This file only adapts calling conventions
  * (JS numbers are doubles, so 64-bit counts cross as double: exact below
@@ -42,7 +42,7 @@ struct web {
     uint32_t out_frame[SSEM_LINES + 3]; /* rows, bright, lamp, tube            */
     int err_line, err_col;              /* of the last failed load, or 0     */
     char message[1200];                 /* the last error (with source line) */
-    char *out;                          /* the last text written for saving  */
+    char out[SSEM_TEXT_MAX];            /* the last text written for saving  */
     char text[128];                     /* small strings returned to JS      */
     /* what the translator did (web_translator): the blocks of its current
      * translation, as its observer was told */
@@ -113,7 +113,6 @@ WEB_API void web_free(web_t *w)
         return;
     panel_free(&w->panel);
     ssem_engine_free(w->engine);
-    free(w->out);
     free(w);
 }
 
@@ -164,16 +163,6 @@ static void set_error(web_t *w, const ssem_diag_t *d, const char *text, size_t l
     ssem_diag_format(d, text, len, w->message, sizeof w->message);
 }
 
-static bool is_state_file(const char *text, size_t len)
-{
-    static const char tag[] = "; ssem-state:";
-    size_t n = sizeof tag - 1;
-    for (size_t i = 0; i + n <= len; i++)
-        if (memcmp(text + i, tag, n) == 0)
-            return true;
-    return false;
-}
-
 static int parse_format(web_t *w, const char *format, ssem_format_t *f)
 {
     *f = SSEM_FORMAT_AUTO;
@@ -198,21 +187,12 @@ static int read_machine(web_t *w, const char *text, size_t len, const char *name
     if (parse_format(w, format, &f) != 0)
         return -1;
     memset(m, 0, sizeof *m);
-    ssem_reset(m);
     ssem_diag_t err;
-    if (f == SSEM_FORMAT_AUTO && is_state_file(text, len)) {
-        if (ssem_load_state(text, len, name, m, &err) != 0) {
-            set_error(w, &err, text, len);
-            return -1;
-        }
-        return 0;
-    }
     ssem_image_t img;
-    if (ssem_load(text, len, name, f, &img, &err) != 0) {
+    if (ssem_load_machine(text, len, name, f, m, &img, &err) != 0) {
         set_error(w, &err, text, len);
         return -1;
     }
-    ssem_load_image(m, &img);
     return 0;
 }
 
@@ -352,22 +332,17 @@ WEB_API const char *web_disasm(web_t *w, uint32_t word)
 }
 
 /* The machine as text to save: "asm", "snp", "listing" (the store), or
- * "state" (the whole machine). NULL when out of memory. The text stays
+ * "state" (the whole machine). NULL for a format it cannot write. The text stays
  * valid until the next call. */
 WEB_API const char *web_save(web_t *w, const char *format)
 {
-    free(w->out);
-    w->out = NULL;
     const ssem_t *m = panel_machine(&w->panel);
-    if (strcmp(format, "state") == 0) {
-        w->out = ssem_write_state(m);
-    } else {
-        ssem_format_t f;
-        if (ssem_format_parse(format, &f) != 0)
-            return NULL;
-        w->out = ssem_write(f, m->store);
-    }
-    return w->out;
+    ssem_format_t f;
+    if (ssem_format_parse(format, &f) != 0)
+        return NULL;
+    size_t n = f == SSEM_FORMAT_STATE ? ssem_write_state(m, w->out, sizeof w->out)
+                                      : ssem_write(f, m->store, w->out, sizeof w->out);
+    return n > 0 ? w->out : NULL;
 }
 
 /* ------------------------------------------------------------ the translator */
