@@ -163,11 +163,12 @@ PYTHONDIR  ?= $(DATADIR)/python
 $(BUILD)/obj/tools/examples.o: ALL_CFLAGS += -DSSEM_DATADIR='"$(DATADIR)"' -DSSEM_SRCDIR='"$(CURDIR)"'
 # (rebuilt when DATADIR changes, so that `make install PREFIX=...` installs
 # an ssem that looks in the right place)
+# The stamp is rewritten when this make is parsed, and only when DATADIR
+# differs from what it holds: no FORCE'd rule, so that `make -n` and
+# `make -q` stay exact (tests/pkg/deps.sh asks them).
 $(BUILD)/obj/tools/examples.o: $(BUILD)/datadir
-$(BUILD)/datadir: FORCE | $(BUILD)/obj
-	@echo '$(DATADIR)' | cmp -s - $@ || echo '$(DATADIR)' >$@
-.PHONY: FORCE
-FORCE:
+$(shell mkdir -p $(BUILD) && { echo '$(DATADIR)' | cmp -s - $(BUILD)/datadir || \
+        echo '$(DATADIR)' > $(BUILD)/datadir; })
 
 # what is installed besides the libraries: examples (every file under
 # programs/, subdirectories kept) and docs
