@@ -22,10 +22,10 @@ WEB_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) $(if $(WERROR),-Werror)
               -Iinclude -Isrc -Itools -Iweb -O2
 # the panel's logic and its history are compiled into the page from wherever
 # they live (tools/ today; the library once they move there)
-WEB_TOOL_SRC := $(wildcard tools/panel_logic.c tools/history.c)
+WEB_TOOL_SRC := $(wildcard tools/panel_logic.c tools/history.c tools/pace.c tools/text.c tools/values.c)
 WEB_LIB_OBJ  := $(LIB_SRC:src/%.c=$(WEB)/obj/%.o) $(WEB_TOOL_SRC:tools/%.c=$(WEB)/obj/tools/%.o)
 WEB_LIB      := $(WEB)/libssem-wasm.a
-WEB_HDRS     := web/ssem_web.h include/ssem.h src/internal.h $(wildcard tools/panel_logic.h tools/history.h)
+WEB_HDRS     := web/ssem_web.h include/ssem.h src/internal.h $(wildcard tools/panel_logic.h tools/history.h tools/pace.h tools/text.h tools/values.h)
 
 # what the page calls: everything marked EMSCRIPTEN_KEEPALIVE in the shim,
 # plus malloc/free for passing strings
