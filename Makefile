@@ -164,10 +164,8 @@ $(BUILD)/obj/tools/examples.o: ALL_CFLAGS += -DSSEM_DATADIR='"$(DATADIR)"' -DSSE
 # (rebuilt when DATADIR changes, so that `make install PREFIX=...` installs
 # an ssem that looks in the right place)
 $(BUILD)/obj/tools/examples.o: $(BUILD)/datadir
-$(BUILD)/datadir: FORCE | $(BUILD)/obj
-	@echo '$(DATADIR)' | cmp -s - $@ || echo '$(DATADIR)' >$@
-.PHONY: FORCE
-FORCE:
+$(shell mkdir -p $(BUILD) && { echo '$(DATADIR)' | cmp -s - $(BUILD)/datadir || \
+        echo '$(DATADIR)' >$(BUILD)/datadir; })
 
 # what is installed besides the libraries: examples (every file under
 # programs/, subdirectories kept) and docs

@@ -13,7 +13,9 @@
  * A program's one-line story is the first line of its header comment, with
  * the "NAME.ext - " that opens it taken off.
  */
+#if !defined(_XOPEN_SOURCE) && !defined(_DEFAULT_SOURCE)
 #define _XOPEN_SOURCE 700 /* realpath */
+#endif
 #include "cli.h"
 
 #include <dirent.h>
@@ -41,6 +43,7 @@ static char *dup_string(const char *s)
     return p;
 }
 
+#ifdef SSEM_SRCDIR
 static bool is_dir(const char *path)
 {
     struct stat st;
@@ -50,7 +53,6 @@ static bool is_dir(const char *path)
 /* Whether the running executable lies under the source tree. */
 static bool running_from_source_tree(void)
 {
-#ifdef SSEM_SRCDIR
     char exe[PATH_MAX], src[PATH_MAX];
     ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1u);
     if (n <= 0 || realpath(SSEM_SRCDIR, src) == NULL)
@@ -58,10 +60,8 @@ static bool running_from_source_tree(void)
     exe[n] = '\0';
     size_t k = strlen(src);
     return strncmp(exe, src, k) == 0 && exe[k] == '/';
-#else
-    return false;
-#endif
 }
+#endif
 
 char *examples_dir(void)
 {

@@ -42,6 +42,7 @@ static void *test_realloc(void *p, size_t n)
 #define malloc(n) test_malloc(n)
 #define realloc(p, n) test_realloc(p, n)
 #include "../../tools/cli.c"
+#include "../../tools/examples.c"
 #undef malloc
 #undef realloc
 #include "../../tools/options.c"
