@@ -9,21 +9,25 @@
  *
  * Usage:
  *
- *     ssem_image_t img;
+ *     ssem_t m = {0};                // m.lenient is an option, kept by loads
+ *     ssem_image_t img;              // the store as read, and the warnings
  *     ssem_diag_t err;
- *     if (ssem_load(text, len, "prog.asm", SSEM_FORMAT_AUTO, &img, &err) != 0) {
+ *     if (ssem_load_machine(text, len, "prog.asm", SSEM_FORMAT_AUTO, &m, &img, &err) != 0) {
  *         char msg[512];
  *         ssem_diag_format(&err, text, len, msg, sizeof msg);
  *         fprintf(stderr, "ssem: %s", msg);          // prog.asm:12:5: ...
  *         return 1;
  *     }
- *     ssem_t m;
- *     ssem_reset(&m);
- *     ssem_load_image(&m, &img);
+ *     // print img.warning[0 .. img.nwarnings-1] the same way
  *     ssem_stop_t why = ssem_run(&m, 5000000, 0);  // budget, breakpoint mask (none)
  *     // why == SSEM_HALTED: STP executed; m.ci is the STP's line, m.steps counts it
  *
  * Naming: ssem_ for functions, SSEM_ for macros and enum values, _t for types.
+ *
+ * Text out: every call that produces text writes it into the caller's buffer
+ * (the outputs are bounded: a store is 32 lines) and returns its length, or
+ * 0 when the buffer is too small; nothing returned needs freeing except the
+ * engines (ssem_engine_free).
  */
 #ifndef SSEM_H
 #define SSEM_H
@@ -197,9 +201,8 @@ SSEM_API ssem_stop_t ssem_run(ssem_t *m, uint64_t budget, uint32_t breakpoints);
 /* The operator clears the lamp; the next step continues from CI + 1. */
 SSEM_API void ssem_resume(ssem_t *m);
 
-/* Every write to the store from outside an engine goes through here, so that
- * engines that cache translated code can drop it. */
-SSEM_API void ssem_poke(ssem_t *m, uint32_t line, uint32_t word);
+/* (There is no "poke": write m->store[line] directly. Engines notice a
+ * changed store themselves on their next run; see "Engines" below.) */
 
 /* Equal T-states: store, A, CI, PI and lamp (SPEC section 1). */
 SSEM_API bool ssem_tstate_equal(const ssem_t *x, const ssem_t *y);
@@ -254,8 +257,8 @@ SSEM_API const char *ssem_reg_name(ssem_reg_t reg);
 SSEM_API uint64_t ssem_get_steps(const ssem_t *m);
 SSEM_API void ssem_set_steps(ssem_t *m, uint64_t steps);
 
-/* Store line `line` (taken mod 32, as the machine's n field is). Writing
- * goes through ssem_poke, so it honours the engine contract above. */
+/* Store line `line` (taken mod 32, as the machine's n field is). A write
+ * needs no notice to engines: they notice a changed store themselves. */
 SSEM_API uint32_t ssem_store_get(const ssem_t *m, uint32_t line);
 SSEM_API void ssem_store_set(ssem_t *m, uint32_t line, uint32_t word);
 
@@ -492,6 +495,7 @@ typedef enum ssem_format {
     SSEM_FORMAT_BITS,     /* bare 32-character bit lines from line 0       */
     SSEM_FORMAT_DECIMAL,  /* bare signed decimal words from line 0         */
     SSEM_FORMAT_URL,      /* a manchesterbaby.com share link, or its s=    */
+    SSEM_FORMAT_STATE,    /* a state file: a snapshot with the registers   */
     SSEM_FORMAT_COUNT
 } ssem_format_t;
 
@@ -504,8 +508,9 @@ SSEM_API int ssem_format_parse(const char *name, ssem_format_t *f);
 typedef struct ssem_image {
     uint32_t word[SSEM_LINES];
     uint32_t defined;      /* bit L set: the source gave line L a value      */
-    ssem_format_t format;  /* the format it was read as                      */
-    int nwarnings;         /* warnings kept (at most SSEM_MAX_WARNINGS)      */
+    ssem_format_t format;  /* the format it was read as (STATE: a state file) */
+    int nwarnings;         /* warnings kept (at most SSEM_MAX_WARNINGS; when
+                              more came, the last one kept says so)        */
     ssem_diag_t warning[SSEM_MAX_WARNINGS];
 } ssem_image_t;
 
@@ -521,22 +526,44 @@ SSEM_API ssem_format_t ssem_image_format(const ssem_image_t *img);
 SSEM_API int ssem_image_nwarnings(const ssem_image_t *img);
 SSEM_API const ssem_diag_t *ssem_image_warning(const ssem_image_t *img, int i);
 
-/* Reads a program from text (not necessarily NUL-terminated). `name` is used
- * for messages and for detection by extension; may be NULL. On success
- * returns 0 and fills *img; on error returns -1 and fills *err. A text with no
- * store lines in it is an error. */
+/* THE way from file text to a machine: reads text (any format, state files
+ * included; not necessarily NUL-terminated) into *m. `name` is used for
+ * messages and for detection by extension; may be NULL.
+ *
+ * A state file (docs/formats.md: its first line is the "; ssem-state:"
+ * register line) gives its whole machine: store, A, CI, PI, lamp, fault and
+ * step count. It is read as one when format is AUTO, STATE or SNP (a state
+ * file is a snapshot: its registers are never dropped); asking for another
+ * format on a state file is an error. Any other program gives a machine at
+ * reset (KSC + KCC) with the lines it defines (SPEC section 1).
+ * m->lenient is kept. *img receives the store as read, its format and the
+ * warnings (the caller shows them). Returns 0, or -1 with *err filled and *m
+ * unchanged. */
+SSEM_API int ssem_load_machine(const char *text, size_t len, const char *name,
+                               ssem_format_t format, ssem_t *m, ssem_image_t *img,
+                               ssem_diag_t *err);
+
+/* Reads a program image only (for converters: no registers). As
+ * ssem_load_machine, but a state file gives its store alone, with a warning
+ * that its registers are not read. A text with no store lines in it is an
+ * error. */
 SSEM_API int ssem_load(const char *text, size_t len, const char *name, ssem_format_t format,
                        ssem_image_t *img, ssem_diag_t *err);
 
-/* Loading a program sets store lines (those defined; others become 0) and
- * leaves A = CI = 0 (SPEC section 1). Equivalent to reset + pokes. */
+/* Loading an image sets store lines (those defined; others become 0) and
+ * leaves A = CI = 0 (SPEC section 1): reset, then the store. */
 SSEM_API void ssem_load_image(ssem_t *m, const ssem_image_t *img);
 
-/* Writes the store in a format (LISTING, SNP, ASM or URL: the link with
- * A = CI = 0, and a newline) into a new malloc'd, NUL-terminated string, or
- * NULL when out of memory or the format cannot be written. The caller frees
- * it. */
-SSEM_API char *ssem_write(ssem_format_t format, const uint32_t store[SSEM_LINES]);
+/* A buffer of SSEM_TEXT_MAX bytes always holds the text of ssem_write and
+ * ssem_write_state (the largest, a listing of 32 "NUM" words, is under 1.8 KB). */
+#define SSEM_TEXT_MAX 4096u
+
+/* Writes the store in a format (LISTING, SNP, ASM or URL: the link with A =
+ * CI = 0, and a newline) into buf, NUL-terminated.
+ * Returns the length written (without the NUL), or 0 (and an empty string
+ * when size > 0) when the format cannot be written or size is too small. */
+SSEM_API size_t ssem_write(ssem_format_t format, const uint32_t store[SSEM_LINES], char *buf,
+                           size_t size);
 
 /* ------------------------------------------------------------------------
  * Assembler support and disassembler.
@@ -552,22 +579,16 @@ SSEM_API char *ssem_disasm_word(uint32_t word, char *buf, size_t size);
 SSEM_API char *ssem_word_bits(uint32_t word, char *buf, size_t size);
 
 /* ------------------------------------------------------------------------
- * State files: a snapshot (.snp) that also records A, CI, PI, the lamp and
- * the step count, in ';' comment lines that other tools' .snp readers skip
- * (docs/formats.md). ssem_load reads one as a plain store.
+ * State files: a snapshot (.snp) whose first line, a ';' comment that other
+ * tools' .snp readers skip, records the format version, A, CI, PI, the lamp,
+ * the fault flag and the step count (docs/formats.md). ssem_load_machine
+ * reads them.
  * ---------------------------------------------------------------------- */
 
-/* The whole machine as a state file, in a new malloc'd string (NULL when out
- * of memory). */
-SSEM_API char *ssem_write_state(const ssem_t *m);
+#define SSEM_STATE_VERSION 2 /* written; versions 1 and 2 are read */
 
-/* Reads a state file (or a share link, as ssem_load_url) into *m: the
- * store, and the registers from the comment lines when present (a plain
- * snapshot gives a machine at reset with that store). m->lenient is kept.
- * Returns 0, or -1 and
- * fills *err. */
-SSEM_API int ssem_load_state(const char *text, size_t len, const char *name, ssem_t *m,
-                             ssem_diag_t *err);
+/* The whole machine as a state file, into buf as ssem_write does. */
+SSEM_API size_t ssem_write_state(const ssem_t *m, char *buf, size_t size);
 
 /* ------------------------------------------------------------------------
  * Time travel (src/history.c): a machine's timeline, for debuggers and
@@ -723,7 +744,7 @@ SSEM_API bool ssem_is_url(const char *text, size_t len);
  * is ignored) into *m: the store, A and CI; PI, the lamp and the step count
  * zero. m->lenient is kept. Returns 0, or -1 and
  * fills *err (file:line:col of the character at fault); *m is untouched on
- * error. ssem_load_state reads links the same way. */
+ * error. ssem_load_machine reads links the same way. */
 SSEM_API int ssem_load_url(const char *text, size_t len, const char *name, ssem_t *m,
                            ssem_diag_t *err);
 

@@ -32,7 +32,7 @@ __all__ = [
 MAJOR = 0  # the libssem major version (ABI) this module is written for
 
 # Names of ssem_format_t (include/ssem.h), in order; "auto" detects.
-FORMATS = ("auto", "listing", "snp", "asm", "bits", "decimal")
+FORMATS = ("auto", "listing", "snp", "asm", "bits", "decimal", "url", "state")
 # Names of ssem_stop_t, in order, as ssem_stop_name gives them.
 STOPS = ("running", "halted", "fault", "limit", "break")
 # ssem_reg_t, in order
@@ -135,9 +135,9 @@ _SIGNATURES = {
     "ssem_image_warning": (_P, [_P, _INT]),
     "ssem_load": (_INT, [ctypes.c_char_p, _SZ, _STR, _INT, _P, _P]),
     "ssem_load_image": (None, [_P, _P]),
-    "ssem_load_state": (_INT, [ctypes.c_char_p, _SZ, _STR, _P, _P]),
-    "ssem_write": (_P, [_INT, ctypes.POINTER(_U32)]),
-    "ssem_write_state": (_P, [_P]),
+    "ssem_load_machine": (_INT, [ctypes.c_char_p, _SZ, _STR, _INT, _P, _P, _P]),
+    "ssem_write": (_SZ, [_INT, ctypes.POINTER(_U32), ctypes.c_char_p, _SZ]),
+    "ssem_write_state": (_SZ, [_P, ctypes.c_char_p, _SZ]),
     "ssem_disasm_word": (_STR, [_U32, ctypes.c_char_p, _SZ]),
 }
 
@@ -146,9 +146,9 @@ _version = _check_version(_lib)
 for _name, (_res, _args) in _SIGNATURES.items():
     _f = getattr(_lib, _name)  # AttributeError here: a library without the API
     _f.restype, _f.argtypes = _res, _args
-# ssem_write and ssem_write_state return malloc'd text that the caller frees
-_libc = ctypes.CDLL(None)
-_libc.free.argtypes, _libc.free.restype = [_P], None
+# ssem_write and ssem_write_state write into the caller's buffer; this many
+# bytes always suffice (SSEM_TEXT_MAX in ssem.h)
+_TEXT_MAX = 4096
 
 
 def version():
@@ -181,14 +181,13 @@ def _text_bytes(text):
     return text.encode() if isinstance(text, str) else bytes(text)
 
 
-def _take_text(ptr):
-    """The library's malloc'd NUL-terminated text as str, then freed."""
-    if not ptr:
-        raise MemoryError("libssem: out of memory")
-    try:
-        return ctypes.string_at(ptr).decode()
-    finally:
-        _libc.free(ptr)
+def _write_text(call, *args):
+    """Text from a library call that writes into a buffer (ssem_write,
+    ssem_write_state): it returns the length, 0 when it cannot write."""
+    buf = ctypes.create_string_buffer(_TEXT_MAX)
+    if call(*args, buf, len(buf)) == 0:
+        raise ValueError("libssem wrote no text")
+    return buf.value.decode()
 
 
 class SsemError(Exception):
@@ -243,12 +242,6 @@ def _load_image(text, name, fmt):
     return img, warnings
 
 
-def _is_state_file(data):
-    # a state file (docs/formats.md) records the registers in ';' comment
-    # lines; the library's ssem_load_state reads them, ssem_load the store only
-    return b"; ssem-state" in data[:512] or b";ssem-state" in data[:512]
-
-
 def assemble(text, name=None, format="auto"):
     """Reads a program in any format ssem reads (assembly, listing, .snp,
     bits, decimal) and returns its 32 store words. Raises SsemError."""
@@ -267,7 +260,7 @@ def disassemble(words):
     if len(words) > 32:
         raise ValueError("a store has 32 lines, not %d" % len(words))
     store = (_U32 * 32)(*(words + [0] * (32 - len(words))))
-    return _take_text(_lib.ssem_write(FORMATS.index("asm"), store))
+    return _write_text(_lib.ssem_write, FORMATS.index("asm"), store)
 
 
 def engines():
@@ -377,18 +370,16 @@ class Machine:
         with its lines; a state file gives its registers too. Raises
         SsemError (and leaves the machine as it was)."""
         data = _text_bytes(text)
-        if format in ("auto", "snp") and _is_state_file(data):
-            tmp = _Handle(_lib.ssem_new(), _lib.ssem_free)
-            _lib.ssem_copy(tmp.ptr, self._h.ptr)
-            err = _Handle(_lib.ssem_diag_new(), _lib.ssem_diag_free)
-            bname = name.encode() if name is not None else None
-            if _lib.ssem_load_state(data, len(data), bname, tmp.ptr, err.ptr) != 0:
-                raise SsemError(*_diag(err.ptr))
-            _lib.ssem_copy(self._h.ptr, tmp.ptr)
-            self.warnings = []
-            return self
-        img, self.warnings = _load_image(data, name, format)
-        _lib.ssem_load_image(self._h.ptr, img.ptr)
+        bname = name.encode() if name is not None else None
+        img = _Handle(_lib.ssem_image_new(), _lib.ssem_image_free)
+        err = _Handle(_lib.ssem_diag_new(), _lib.ssem_diag_free)
+        # the library's one call: state files and links keep their registers;
+        # on error the machine is left as it was
+        if _lib.ssem_load_machine(data, len(data), bname, _format_code(format), self._h.ptr,
+                                  img.ptr, err.ptr) != 0:
+            raise SsemError(*_diag(err.ptr))
+        self.warnings = [SsemError(*_diag(_lib.ssem_image_warning(img.ptr, i)))
+                         for i in range(_lib.ssem_image_nwarnings(img.ptr))]
         return self
 
     @property
@@ -461,14 +452,14 @@ class Machine:
 
     def state(self):
         """The whole machine as a state file (text that Machine() loads back)."""
-        return _take_text(_lib.ssem_write_state(self._h.ptr))
+        return _write_text(_lib.ssem_write_state, self._h.ptr)
 
     def write(self, format="asm"):
         """The store as text: "asm", "listing" or "snp"."""
         if format not in ("asm", "listing", "snp"):
             raise ValueError("cannot write format %r (asm, listing or snp)" % format)
         store = (_U32 * 32)(*self.store)
-        return _take_text(_lib.ssem_write(_format_code(format), store))
+        return _write_text(_lib.ssem_write, _format_code(format), store)
 
     def verify(self, a="ref", b=None, max_steps=_DEFAULT_BUDGET, stride=1):
         """Runs engines a and b side by side from this machine (which is not

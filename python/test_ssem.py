@@ -339,6 +339,30 @@ class AssembleDisassemble(unittest.TestCase):
         self.assertEqual((cm.exception.file, cm.exception.line), ("far.asm", 1))
 
 
+class DocExamples(unittest.TestCase):
+    def test_docs_python_md(self):
+        """Every ```python block of docs/python.md runs as a doctest, from the
+        top of the source tree as the page says."""
+        import doctest
+        with open(os.path.join(ROOT, "docs", "python.md")) as f:
+            page = f.read()
+        blocks = page.split("```python\n")[1:]
+        self.assertGreaterEqual(len(blocks), 4)
+        globs = {"ssem": ssem}
+        parser, runner = doctest.DocTestParser(), doctest.DocTestRunner(verbose=False)
+        cwd = os.getcwd()
+        os.chdir(ROOT)
+        try:
+            for i, block in enumerate(blocks):
+                code = block.split("```", 1)[0]
+                test = parser.get_doctest(code, globs, "docs/python.md block %d" % (i + 1),
+                                          "docs/python.md", 0)
+                runner.run(test)
+        finally:
+            os.chdir(cwd)
+        self.assertEqual(runner.summarize(verbose=False).failed, 0)
+
+
 def main():
     suite = unittest.defaultTestLoader.loadTestsFromModule(sys.modules[__name__])
     result = unittest.TextTestRunner(verbosity=1, stream=sys.stderr).run(suite)

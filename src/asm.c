@@ -30,6 +30,7 @@
  * the label table is a fixed array in the context.
  */
 #include "internal.h"
+#include "text.h"
 
 #include <string.h>
 
@@ -76,19 +77,17 @@ typedef struct asm_ctx {
 } asm_ctx_t;
 
 /* ------------------------------------------------------------------------
- * Characters. Our own tests, not <ctype.h>: those take int and are undefined
- * for negative char values, and depend on the locale.
+ * Characters. Our own tests, not <ctype.h> (src/text.h says why); the
+ * blanks, digits and comments are those of every reader.
  * ---------------------------------------------------------------------- */
-static bool is_digit(char c) { return c >= '0' && c <= '9'; }
 static bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 static bool is_ident_start(char c) { return is_alpha(c) || c == '_' || c == '.'; }
-static bool is_ident_char(char c) { return is_ident_start(c) || is_digit(c); }
-static bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
+static bool is_ident_char(char c) { return is_ident_start(c) || ssem_is_digit(c); }
 static char to_upper(char c) { return (c >= 'a' && c <= 'z') ? (char)(c - 'a' + 'A') : c; }
 
 static int hex_value(char c)
 {
-    if (is_digit(c))
+    if (ssem_is_digit(c))
         return c - '0';
     char u = to_upper(c);
     if (u >= 'A' && u <= 'F')
@@ -99,17 +98,13 @@ static int hex_value(char c)
 /* Case-insensitive comparison of text[at..at+n) with a NUL-terminated word. */
 static bool same_word(const char *s, size_t n, const char *word)
 {
-    size_t i = 0;
-    for (; i < n; i++)
-        if (word[i] == '\0' || to_upper(s[i]) != to_upper(word[i]))
-            return false;
-    return word[i] == '\0';
+    return ssem_name_equal(word, s, n);
 }
 
 /* ------------------------------------------------------------------------
  * The cursor within the current line.
  * ---------------------------------------------------------------------- */
-static int col_at(const asm_ctx_t *c, size_t at) { return (int)(at - c->ls) + 1; }
+static int col_at(const asm_ctx_t *c, size_t at) { return ssem_col_of(at - c->ls); }
 
 static char peek(const asm_ctx_t *c, size_t k)
 {
@@ -118,16 +113,13 @@ static char peek(const asm_ctx_t *c, size_t k)
 
 static void skip_space(asm_ctx_t *c)
 {
-    while (c->p < c->le && is_space(c->text[c->p]))
-        c->p++;
+    c->p = c->ls + ssem_skip_blanks(c->text + c->ls, c->le - c->ls, c->p - c->ls);
 }
 
-/* Comments: ';' and '#' (everyone), '//' and '--' (emuStudio, NevynUK,
- * babyutils). "--" always starts a comment, so "x--1" is x and a comment. */
+/* Comments (src/text.h): "--" always starts one, so "x--1" is x and a comment. */
 static bool at_comment(const asm_ctx_t *c)
 {
-    char a = peek(c, 0), b = peek(c, 1);
-    return a == ';' || a == '#' || (a == '/' && b == '/') || (a == '-' && b == '-');
+    return ssem_is_comment(c->text + c->ls, c->le - c->ls, c->p - c->ls);
 }
 
 /* True when nothing but space and a comment is left on the line. */
@@ -149,7 +141,7 @@ static size_t scan_ident(asm_ctx_t *c)
 static size_t scan_number(asm_ctx_t *c)
 {
     size_t at = c->p;
-    while (c->p < c->le && (is_alpha(c->text[c->p]) || is_digit(c->text[c->p]) ||
+    while (c->p < c->le && (is_alpha(c->text[c->p]) || ssem_is_digit(c->text[c->p]) ||
                             c->text[c->p] == '_'))
         c->p++;
     return c->p - at;
@@ -318,7 +310,7 @@ static int parse_expr(asm_ctx_t *c, int64_t here, bool early, int64_t *out)
         if (ch == '$') {
             c->p++;
             v = here;
-        } else if (is_digit(ch)) {
+        } else if (ssem_is_digit(ch)) {
             size_t n = scan_number(c);
             uint64_t u;
             if (parse_literal(c, at, n, &u) != 0)
@@ -572,7 +564,7 @@ static int parse_line(asm_ctx_t *c)
 
     uint64_t pos_before = c->pos;
     bool numbered = false;
-    if (is_digit(peek(c, 0))) {
+    if (ssem_is_digit(peek(c, 0))) {
         size_t at = c->p;
         size_t n = scan_number(c);
         if (is_bits32(c->text + at, n)) {
@@ -607,7 +599,7 @@ static int parse_line(asm_ctx_t *c)
             }
             return parse_operation(c, at, n, numbered, pos_before);
         }
-        if (is_digit(ch)) {
+        if (ssem_is_digit(ch)) {
             /* 32 bits, bit 0 first, where a mnemonic would be: a word
              * written as the Baby shows it ("0001:0001100000...") */
             size_t n = scan_number(c);
@@ -634,19 +626,17 @@ static int parse_line(asm_ctx_t *c)
  * Lines of the text, and the passes.
  * ---------------------------------------------------------------------- */
 
-/* Sets the current line from *off; false past the end. */
-static bool next_line(asm_ctx_t *c, size_t *off)
+/* Sets the current line from the iterator (src/text.h: the same lines,
+ * byte-order mark and line ends as every reader); false past the end. */
+static bool next_line(asm_ctx_t *c, ssem_lines_t *it)
 {
-    if (*off > c->len)
+    const char *s;
+    size_t n;
+    if (!ssem_lines_next(it, &s, &n))
         return false;
-    c->ls = *off;
-    const char *nl = c->ls < c->len ? memchr(c->text + c->ls, '\n', c->len - c->ls) : NULL;
-    c->le = nl ? (size_t)(nl - c->text) : c->len;
-    *off = c->le + 1u;
-    c->line++;
-    /* a UTF-8 byte-order mark is not part of the first line */
-    if (c->line == 1 && c->le - c->ls >= 3u && memcmp(c->text + c->ls, "\xEF\xBB\xBF", 3) == 0)
-        c->ls += 3u;
+    c->ls = (size_t)(s - c->text);
+    c->le = c->ls + n;
+    c->line = it->lineno;
     return true;
 }
 
@@ -656,18 +646,18 @@ static bool next_line(asm_ctx_t *c, size_t *off)
  * is what a bare number is everywhere else, an empty numbered line. */
 static int find_count_line(asm_ctx_t *c)
 {
-    size_t off = 0;
+    ssem_lines_t it;
+    ssem_lines_init(&it, c->text, c->len);
     int count_line = 0;
     uint64_t count = 0, seen = 0;
-    c->line = 0;
-    while (next_line(c, &off)) {
+    while (next_line(c, &it)) {
         c->p = c->ls;
         if (at_end(c))
             continue;
         if (count_line == 0) {
             size_t at = c->p;
             size_t n = 0;
-            while (c->p < c->le && is_digit(c->text[c->p]) && n < 10u)
+            while (c->p < c->le && ssem_is_digit(c->text[c->p]) && n < 10u)
                 c->p++, n++;
             skip_space(c);
             if (n == 0 || n >= 10u || c->p != c->le)
@@ -684,13 +674,14 @@ static int find_count_line(asm_ctx_t *c)
 
 static int run_pass(asm_ctx_t *c, int pass)
 {
-    size_t off = 0;
+    ssem_lines_t it;
+    ssem_lines_init(&it, c->text, c->len);
     c->pass = pass;
     c->line = 0;
     c->pos = 0;
     c->pending = false;
     c->warned_long = false;
-    while (next_line(c, &off))
+    while (next_line(c, &it))
         if (parse_line(c) != 0)
             return -1;
     flush_pending(c);

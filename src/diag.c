@@ -6,6 +6,7 @@
  * into a caller's buffer: the library never prints.
  */
 #include "internal.h"
+#include "text.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -31,31 +32,19 @@ void ssem_diag_set(ssem_diag_t *d, const char *file, int line, int col, const ch
 void ssem_image_warn(ssem_image_t *img, const char *file, int line, int col, const char *fmt,
                      ...)
 {
-    if (img->nwarnings >= SSEM_MAX_WARNINGS)
+    if (img->nwarnings >= SSEM_MAX_WARNINGS) {
+        /* full: the last slot becomes a note, at its own place, that more
+         * warnings begin there */
+        ssem_diag_t *last = &img->warning[SSEM_MAX_WARNINGS - 1];
+        ssem_diag_set(last, last->file, last->line, last->col,
+                      "more warnings from here on (only the first %d are kept)",
+                      SSEM_MAX_WARNINGS - 1);
         return;
+    }
     va_list ap;
     va_start(ap, fmt);
     diag_vset(&img->warning[img->nwarnings++], file, line, col, fmt, ap);
     va_end(ap);
-}
-
-/* Finds line `want` (1-based) of text; returns its start and sets *n. */
-static const char *find_line(const char *text, size_t len, int want, size_t *n)
-{
-    size_t pos = 0;
-    for (int line = 1; line < want; line++) {
-        const char *nl = memchr(text + pos, '\n', len - pos);
-        if (nl == NULL)
-            return NULL;
-        pos = (size_t)(nl - text) + 1u;
-    }
-    if (pos >= len)
-        return NULL;
-    const char *nl = memchr(text + pos, '\n', len - pos);
-    *n = nl ? (size_t)(nl - (text + pos)) : len - pos;
-    if (*n > 0 && text[pos + *n - 1] == '\r')
-        (*n)--;
-    return text + pos;
 }
 
 char *ssem_diag_format(const ssem_diag_t *d, const char *text, size_t len, char *buf,
@@ -75,7 +64,7 @@ char *ssem_diag_format(const ssem_diag_t *d, const char *text, size_t len, char 
         return buf;
 
     size_t n;
-    const char *src = find_line(text, len, d->line, &n);
+    const char *src = ssem_text_line(text, len, d->line, &n); /* as the readers cut lines */
     if (src == NULL)
         return buf;
     size_t at = (size_t)used;

@@ -28,6 +28,9 @@ static const ssem_engine_ops_t *const engines[] = {
 #ifdef SSEM_HAVE_DBT
     &ssem_engine_dbt_ops,
 #endif
+#ifdef SSEM_HAVE_WASM
+    &ssem_engine_wasm_ops,
+#endif
     &ssem_engine_fast_ops,
     &ssem_engine_ref_ops,
 #ifdef SSEM_TEST_EXTRA_ENGINE /* tests/unit/test_verify.c adds a broken engine */

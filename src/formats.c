@@ -18,6 +18,7 @@
  * harmless (a count line that disagrees, a line given twice) are warnings.
  */
 #include "internal.h"
+#include "text.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -29,7 +30,7 @@
  * ---------------------------------------------------------------------- */
 
 static const char *const format_names[SSEM_FORMAT_COUNT] = {
-    "auto", "listing", "snp", "asm", "bits", "decimal", "url",
+    "auto", "listing", "snp", "asm", "bits", "decimal", "url", "state",
 };
 
 const char *ssem_format_name(ssem_format_t f)
@@ -39,25 +40,13 @@ const char *ssem_format_name(ssem_format_t f)
     return format_names[f];
 }
 
-static int lower(int c) { return (c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c; }
-
-/* Case-insensitive equality of a NUL-terminated string and a counted one. */
-static bool name_equal(const char *a, const char *b, size_t blen)
-{
-    size_t i = 0;
-    for (; i < blen; i++)
-        if (a[i] == '\0' || lower((unsigned char)a[i]) != lower((unsigned char)b[i]))
-            return false;
-    return a[i] == '\0';
-}
-
 int ssem_format_parse(const char *name, ssem_format_t *f)
 {
     if (name == NULL || f == NULL)
         return -1;
     size_t n = strlen(name);
     for (int i = 0; i < (int)SSEM_FORMAT_COUNT; i++) {
-        if (name_equal(format_names[i], name, n)) {
+        if (ssem_name_equal(format_names[i], name, n)) {
             *f = (ssem_format_t)i;
             return 0;
         }
@@ -66,85 +55,14 @@ int ssem_format_parse(const char *name, ssem_format_t *f)
 }
 
 /* ------------------------------------------------------------------------
- * Scanning text one line at a time
+ * Scanning text (lines, blanks, digits: src/text.h)
  * ---------------------------------------------------------------------- */
-
-typedef struct line_iter {
-    const char *text;
-    size_t len;
-    size_t pos;
-    int lineno; /* 1-based number of the line last returned */
-} line_iter_t;
-
-/* The next line without its '\n' ('\r' stays: it is blank to every reader). */
-static bool next_line(line_iter_t *it, const char **s, size_t *n)
-{
-    if (it->pos >= it->len)
-        return false;
-    const char *start = it->text + it->pos;
-    const char *nl = memchr(start, '\n', it->len - it->pos);
-    *s = start;
-    *n = nl ? (size_t)(nl - start) : it->len - it->pos;
-    it->pos += *n + (nl ? 1u : 0u);
-    it->lineno++;
-    return true;
-}
-
-static bool is_blank(char c)
-{
-    return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f';
-}
-static bool is_digit(char c) { return c >= '0' && c <= '9'; }
-static bool is_bit(char c) { return c == '0' || c == '1'; }
-
-static size_t skip_blanks(const char *s, size_t n, size_t i)
-{
-    while (i < n && is_blank(s[i]))
-        i++;
-    return i;
-}
-
-/* Comment markers used by the tools whose files we read: ; # -- // */
-static bool is_comment(const char *s, size_t n, size_t i)
-{
-    if (i >= n)
-        return false;
-    if (s[i] == ';' || s[i] == '#')
-        return true;
-    return i + 1 < n && ((s[i] == '-' && s[i + 1] == '-') || (s[i] == '/' && s[i + 1] == '/'));
-}
 
 /* Nothing left on the line but blanks and perhaps a comment. */
 static bool rest_is_empty(const char *s, size_t n, size_t i)
 {
-    i = skip_blanks(s, n, i);
-    return i >= n || is_comment(s, n, i);
-}
-
-/* Decimal digits from s[*i]; saturates far above any value we accept, so a
- * line of a million digits neither overflows nor passes a range check. */
-#define NUMBER_CAP 0x1000000000ull
-static uint64_t parse_digits(const char *s, size_t n, size_t *i)
-{
-    uint64_t v = 0;
-    while (*i < n && is_digit(s[*i])) {
-        if (v < NUMBER_CAP)
-            v = v * 10u + (uint64_t)(s[*i] - '0');
-        (*i)++;
-    }
-    return v;
-}
-
-static int col_of(size_t i) { return i < (size_t)INT32_MAX ? (int)i + 1 : INT32_MAX; }
-
-/* Describes the byte at s[i] for a message: 'x' if printable, else its code. */
-static void describe_byte(char c, char *buf, size_t size)
-{
-    unsigned char u = (unsigned char)c;
-    if (u > 32u && u < 127u)
-        snprintf(buf, size, "'%c'", c);
-    else
-        snprintf(buf, size, "byte 0x%02X", (unsigned)u);
+    i = ssem_skip_blanks(s, n, i);
+    return i >= n || ssem_is_comment(s, n, i);
 }
 
 /* Where a reader is, for its messages. */
@@ -160,31 +78,31 @@ typedef struct reader {
 static int read_bits(reader_t *r, const char *s, size_t n, size_t i, uint32_t *word)
 {
     size_t k = 0;
-    while (i + k < n && is_bit(s[i + k]))
+    while (i + k < n && ssem_is_bit(s[i + k]))
         k++;
     char what[24];
     if (k > 32u) {
-        ssem_diag_set(r->err, r->name, r->lineno, col_of(i + 32u),
+        ssem_diag_set(r->err, r->name, r->lineno, ssem_col_of(i + 32u),
                       "more than 32 bits: a store line has 32");
         return -1;
     }
-    bool ends = i + k >= n || is_blank(s[i + k]) || is_comment(s, n, i + k);
+    bool ends = i + k >= n || ssem_is_blank(s[i + k]) || ssem_is_comment(s, n, i + k);
     if (k == 32u && !ends) {
-        describe_byte(s[i + k], what, sizeof what);
-        ssem_diag_set(r->err, r->name, r->lineno, col_of(i + k), "unexpected %s after 32 bits",
+        ssem_describe_byte(s[i + k], what, sizeof what);
+        ssem_diag_set(r->err, r->name, r->lineno, ssem_col_of(i + k), "unexpected %s after 32 bits",
                       what);
         return -1;
     }
     if (k < 32u) {
         if (k == 0u && ends)
-            ssem_diag_set(r->err, r->name, r->lineno, col_of(i),
+            ssem_diag_set(r->err, r->name, r->lineno, ssem_col_of(i),
                           "expected 32 bits (0 or 1, bit 0 first)");
         else if (ends)
-            ssem_diag_set(r->err, r->name, r->lineno, col_of(i),
+            ssem_diag_set(r->err, r->name, r->lineno, ssem_col_of(i),
                           "only %u bits: a store line has 32", (unsigned)k);
         else {
-            describe_byte(s[i + k], what, sizeof what);
-            ssem_diag_set(r->err, r->name, r->lineno, col_of(i + k),
+            ssem_describe_byte(s[i + k], what, sizeof what);
+            ssem_diag_set(r->err, r->name, r->lineno, ssem_col_of(i + k),
                           "%s is not a bit (0 or 1)", what);
         }
         return -1;
@@ -202,19 +120,19 @@ static int read_line_number(reader_t *r, const char *s, size_t n, size_t *i, uin
                             const char *expect)
 {
     size_t start = *i;
-    if (start >= n || !is_digit(s[start])) {
+    if (start >= n || !ssem_is_digit(s[start])) {
         char what[24];
         if (start >= n)
             snprintf(what, sizeof what, "end of line");
         else
-            describe_byte(s[start], what, sizeof what);
-        ssem_diag_set(r->err, r->name, r->lineno, col_of(start), "expected %s, found %s",
+            ssem_describe_byte(s[start], what, sizeof what);
+        ssem_diag_set(r->err, r->name, r->lineno, ssem_col_of(start), "expected %s, found %s",
                       expect, what);
         return -1;
     }
-    uint64_t v = parse_digits(s, n, i);
+    uint64_t v = ssem_parse_digits(s, n, i);
     if (v >= SSEM_LINES) {
-        ssem_diag_set(r->err, r->name, r->lineno, col_of(start),
+        ssem_diag_set(r->err, r->name, r->lineno, ssem_col_of(start),
                       "store line number %.*s out of range 0..31",
                       (int)((*i - start) > 12u ? 12u : *i - start), s + start);
         return -1;
@@ -226,7 +144,7 @@ static int read_line_number(reader_t *r, const char *s, size_t n, size_t *i, uin
 static void set_line(reader_t *r, uint32_t line, uint32_t word, size_t col)
 {
     if (r->img->defined & (1u << line))
-        ssem_image_warn(r->img, r->name, r->lineno, col_of(col),
+        ssem_image_warn(r->img, r->name, r->lineno, ssem_col_of(col),
                         "store line %u given twice: the later value is kept", (unsigned)line);
     r->img->word[line] = word;
     r->img->defined |= 1u << line;
@@ -245,26 +163,27 @@ static int no_store_lines(reader_t *r)
 /* The lecture's listing: "N BITS free comment". */
 static int read_listing(const char *text, size_t len, reader_t *r)
 {
-    line_iter_t it = {text, len, 0, 0};
+    ssem_lines_t it;
+    ssem_lines_init(&it, text, len);
     const char *s;
     size_t n;
-    while (next_line(&it, &s, &n)) {
+    while (ssem_lines_next(&it, &s, &n)) {
         r->lineno = it.lineno;
-        size_t i = skip_blanks(s, n, 0);
-        if (i >= n || is_comment(s, n, i))
+        size_t i = ssem_skip_blanks(s, n, 0);
+        if (i >= n || ssem_is_comment(s, n, i))
             continue;
         size_t at = i;
         uint32_t line, word;
         if (read_line_number(r, s, n, &i, &line, "a store line number") != 0)
             return -1;
-        if (i < n && !is_blank(s[i])) {
+        if (i < n && !ssem_is_blank(s[i])) {
             char what[24];
-            describe_byte(s[i], what, sizeof what);
-            ssem_diag_set(r->err, r->name, r->lineno, col_of(i),
+            ssem_describe_byte(s[i], what, sizeof what);
+            ssem_diag_set(r->err, r->name, r->lineno, ssem_col_of(i),
                           "expected a space after the line number, found %s", what);
             return -1;
         }
-        i = skip_blanks(s, n, i);
+        i = ssem_skip_blanks(s, n, i);
         if (read_bits(r, s, n, i, &word) != 0)
             return -1;
         /* whatever follows the bits is the programmer's comment */
@@ -277,33 +196,34 @@ static int read_listing(const char *text, size_t len, reader_t *r)
  * colon may have blanks around it (pfaivre and babyutils write "0000: BITS"). */
 static int read_snp(const char *text, size_t len, reader_t *r)
 {
-    line_iter_t it = {text, len, 0, 0};
+    ssem_lines_t it;
+    ssem_lines_init(&it, text, len);
     const char *s;
     size_t n;
     bool seen_any = false, have_count = false;
     uint64_t count = 0;
     int count_line = 0, count_col = 0;
     unsigned read = 0;
-    while (next_line(&it, &s, &n)) {
+    while (ssem_lines_next(&it, &s, &n)) {
         r->lineno = it.lineno;
-        size_t i = skip_blanks(s, n, 0);
-        if (i >= n || is_comment(s, n, i))
+        size_t i = ssem_skip_blanks(s, n, 0);
+        if (i >= n || ssem_is_comment(s, n, i))
             continue;
         size_t at = i;
-        if (!is_digit(s[i])) {
+        if (!ssem_is_digit(s[i])) {
             char what[24];
-            describe_byte(s[i], what, sizeof what);
-            ssem_diag_set(r->err, r->name, r->lineno, col_of(i),
+            ssem_describe_byte(s[i], what, sizeof what);
+            ssem_diag_set(r->err, r->name, r->lineno, ssem_col_of(i),
                           "expected a line such as 0001:<32 bits>, found %s", what);
             return -1;
         }
         size_t j = i;
-        uint64_t v = parse_digits(s, n, &j);
-        size_t k = skip_blanks(s, n, j);
-        if (k >= n || is_comment(s, n, k)) {
+        uint64_t v = ssem_parse_digits(s, n, &j);
+        size_t k = ssem_skip_blanks(s, n, j);
+        if (k >= n || ssem_is_comment(s, n, k)) {
             /* a bare number: the count line, allowed once before any store line */
             if (seen_any) {
-                ssem_diag_set(r->err, r->name, r->lineno, col_of(j),
+                ssem_diag_set(r->err, r->name, r->lineno, ssem_col_of(j),
                               "expected ':' after the line number");
                 return -1;
             }
@@ -311,29 +231,29 @@ static int read_snp(const char *text, size_t len, reader_t *r)
             have_count = true;
             count = v;
             count_line = r->lineno;
-            count_col = col_of(i);
+            count_col = ssem_col_of(i);
             continue;
         }
         seen_any = true;
         if (s[k] != ':') {
             /* reported right after the number, where the colon belongs */
             char what[24];
-            describe_byte(s[j], what, sizeof what);
-            ssem_diag_set(r->err, r->name, r->lineno, col_of(j),
+            ssem_describe_byte(s[j], what, sizeof what);
+            ssem_diag_set(r->err, r->name, r->lineno, ssem_col_of(j),
                           "expected ':' after the line number, found %s", what);
             return -1;
         }
         uint32_t line, word;
         if (read_line_number(r, s, n, &i, &line, "a store line number") != 0)
             return -1;
-        i = skip_blanks(s, n, k + 1u);
+        i = ssem_skip_blanks(s, n, k + 1u);
         if (read_bits(r, s, n, i, &word) != 0)
             return -1;
         if (!rest_is_empty(s, n, i + 32u)) {
-            size_t e = skip_blanks(s, n, i + 32u);
+            size_t e = ssem_skip_blanks(s, n, i + 32u);
             char what[24];
-            describe_byte(s[e], what, sizeof what);
-            ssem_diag_set(r->err, r->name, r->lineno, col_of(e),
+            ssem_describe_byte(s[e], what, sizeof what);
+            ssem_diag_set(r->err, r->name, r->lineno, ssem_col_of(e),
                           "unexpected %s after the bits", what);
             return -1;
         }
@@ -345,7 +265,7 @@ static int read_snp(const char *text, size_t len, reader_t *r)
     if (have_count && count != read) {
         /* Sharp's own files get this wrong (Baby9.snp says 31, lists 32):
          * the lines themselves are what the file means, so only warn */
-        if (count >= NUMBER_CAP)
+        if (count >= SSEM_NUMBER_CAP)
             ssem_image_warn(r->img, r->name, count_line, count_col,
                             "the count line is too large: %u store lines follow",
                             (unsigned)read);
@@ -360,17 +280,18 @@ static int read_snp(const char *text, size_t len, reader_t *r)
 /* Bare lines of 32 bits (or of decimal words), store line 0 first. */
 static int read_sequential(const char *text, size_t len, reader_t *r, bool decimal)
 {
-    line_iter_t it = {text, len, 0, 0};
+    ssem_lines_t it;
+    ssem_lines_init(&it, text, len);
     const char *s;
     size_t n;
     uint32_t line = 0;
-    while (next_line(&it, &s, &n)) {
+    while (ssem_lines_next(&it, &s, &n)) {
         r->lineno = it.lineno;
-        size_t i = skip_blanks(s, n, 0);
-        if (i >= n || is_comment(s, n, i))
+        size_t i = ssem_skip_blanks(s, n, 0);
+        if (i >= n || ssem_is_comment(s, n, i))
             continue;
         if (line >= SSEM_LINES) {
-            ssem_diag_set(r->err, r->name, r->lineno, col_of(i),
+            ssem_diag_set(r->err, r->name, r->lineno, ssem_col_of(i),
                           "more than 32 store lines");
             return -1;
         }
@@ -385,15 +306,15 @@ static int read_sequential(const char *text, size_t len, reader_t *r, bool decim
             bool negative = false;
             if (s[i] == '-' || s[i] == '+')
                 negative = s[i++] == '-';
-            if (i >= n || !is_digit(s[i])) {
-                ssem_diag_set(r->err, r->name, r->lineno, col_of(start),
+            if (i >= n || !ssem_is_digit(s[i])) {
+                ssem_diag_set(r->err, r->name, r->lineno, ssem_col_of(start),
                               "expected a signed decimal number");
                 return -1;
             }
-            uint64_t v = parse_digits(s, n, &i);
+            uint64_t v = ssem_parse_digits(s, n, &i);
             /* -2^31 .. 2^32-1: signed words, or the unsigned view of one */
             if ((negative && v > 0x80000000ull) || (!negative && v > 0xFFFFFFFFull)) {
-                ssem_diag_set(r->err, r->name, r->lineno, col_of(start),
+                ssem_diag_set(r->err, r->name, r->lineno, ssem_col_of(start),
                               "number out of range for a 32-bit word");
                 return -1;
             }
@@ -401,10 +322,10 @@ static int read_sequential(const char *text, size_t len, reader_t *r, bool decim
             end = i;
         }
         if (!rest_is_empty(s, n, end)) {
-            size_t e = end < n && !is_blank(s[end]) ? end : skip_blanks(s, n, end);
+            size_t e = end < n && !ssem_is_blank(s[end]) ? end : ssem_skip_blanks(s, n, end);
             char what[24];
-            describe_byte(s[e], what, sizeof what);
-            ssem_diag_set(r->err, r->name, r->lineno, col_of(e), "unexpected %s after the %s",
+            ssem_describe_byte(s[e], what, sizeof what);
+            ssem_diag_set(r->err, r->name, r->lineno, ssem_col_of(e), "unexpected %s after the %s",
                           what, decimal ? "number" : "bits");
             return -1;
         }
@@ -427,34 +348,34 @@ enum shape { SHAPE_SNP, SHAPE_LISTING, SHAPE_BITS, SHAPE_NUMBER, SHAPE_OTHER, SH
 static enum shape line_shape(const char *s, size_t n, size_t i)
 {
     size_t j = i;
-    if (is_digit(s[j])) {
-        parse_digits(s, n, &j);
-        size_t k = skip_blanks(s, n, j);
+    if (ssem_is_digit(s[j])) {
+        ssem_parse_digits(s, n, &j);
+        size_t k = ssem_skip_blanks(s, n, j);
         if (k < n && s[k] == ':') {
-            k = skip_blanks(s, n, k + 1u);
-            if (k < n && is_bit(s[k]))
+            k = ssem_skip_blanks(s, n, k + 1u);
+            if (k < n && ssem_is_bit(s[k]))
                 return SHAPE_SNP; /* "0001:0101..." (asm is "01: LDN 24") */
         }
-        if (k > j && k < n && is_bit(s[k])) {
+        if (k > j && k < n && ssem_is_bit(s[k])) {
             size_t e = k;
-            while (e < n && is_bit(s[e]))
+            while (e < n && ssem_is_bit(s[e]))
                 e++;
             /* "1 0001100..."; "1 0x1F" is not (the run ends in a letter) */
-            if (e >= n || is_blank(s[e]) || e - k > 10u)
+            if (e >= n || ssem_is_blank(s[e]) || e - k > 10u)
                 return SHAPE_LISTING;
         }
     }
     /* a run of 0/1 longer than any 32-bit decimal is a bit string */
     j = i;
-    while (j < n && is_bit(s[j]))
+    while (j < n && ssem_is_bit(s[j]))
         j++;
     if (j - i > 10u)
         return SHAPE_BITS;
     j = i;
     if (s[j] == '-' || s[j] == '+')
         j++;
-    if (j < n && is_digit(s[j])) {
-        parse_digits(s, n, &j);
+    if (j < n && ssem_is_digit(s[j])) {
+        ssem_parse_digits(s, n, &j);
         if (rest_is_empty(s, n, j))
             return SHAPE_NUMBER;
     }
@@ -483,7 +404,7 @@ static ssem_format_t format_from_name(const char *name)
     };
     size_t n = strlen(dot + 1);
     for (size_t i = 0; i < sizeof table / sizeof table[0]; i++)
-        if (name_equal(table[i].ext, dot + 1, n))
+        if (ssem_name_equal(table[i].ext, dot + 1, n))
             return table[i].f;
     return SSEM_FORMAT_AUTO;
 }
@@ -499,15 +420,16 @@ static ssem_format_t detect(const char *text, size_t len, const char *name)
     unsigned votes[SHAPE_COUNT] = {0};
     unsigned significant = 0;
     bool first_is_count = false;
-    line_iter_t it = {text, len, 0, 0};
+    ssem_lines_t it;
+    ssem_lines_init(&it, text, len);
     const char *s;
     size_t n;
-    while (next_line(&it, &s, &n)) {
-        size_t i = skip_blanks(s, n, 0);
-        if (i >= n || is_comment(s, n, i))
+    while (ssem_lines_next(&it, &s, &n)) {
+        size_t i = ssem_skip_blanks(s, n, 0);
+        if (i >= n || ssem_is_comment(s, n, i))
             continue;
         enum shape sh = line_shape(s, n, i);
-        if (significant++ == 0 && sh == SHAPE_NUMBER && is_digit(s[i]))
+        if (significant++ == 0 && sh == SHAPE_NUMBER && ssem_is_digit(s[i]))
             first_is_count = true;
         else
             votes[sh]++;
@@ -546,17 +468,36 @@ static ssem_format_t detect(const char *text, size_t len, const char *name)
  * Loading
  * ---------------------------------------------------------------------- */
 
-int ssem_load(const char *text, size_t len, const char *name, ssem_format_t format,
-              ssem_image_t *img, ssem_diag_t *err)
+int ssem_snp_parse(const char *text, size_t len, const char *name, ssem_image_t *img,
+                   ssem_diag_t *err)
 {
-    memset(img, 0, sizeof *img);
-    memset(err, 0, sizeof *err);
-    if (text == NULL && len != 0) {
-        ssem_diag_set(err, name, 0, 0, "no text to read");
-        return -1;
+    reader_t r = {name, img, err, 0};
+    return read_snp(text, len, &r);
+}
+
+/* A line that begins with the state tag anywhere but at the top of a file
+ * that is not a state file: only a comment, and the reader is told so. */
+static void warn_stray_state_lines(const char *text, size_t len, const char *name,
+                                   ssem_image_t *img)
+{
+    ssem_lines_t it;
+    ssem_lines_init(&it, text, len);
+    const char *s;
+    size_t n;
+    static const char tag[] = "; ssem-state:";
+    while (ssem_lines_next(&it, &s, &n)) {
+        size_t i = ssem_skip_blanks(s, n, 0);
+        if (n - i >= sizeof tag - 1u && memcmp(s + i, tag, sizeof tag - 1u) == 0)
+            ssem_image_warn(img, name, it.lineno, ssem_col_of(i),
+                            "a state line that is not at the top of the file is only a "
+                            "comment: its registers are not read");
     }
-    if (text == NULL)
-        text = "";
+}
+
+/* A program image read in one format (not a state file). */
+static int read_image(const char *text, size_t len, const char *name, ssem_format_t format,
+                      ssem_image_t *img, ssem_diag_t *err)
+{
     if (format == SSEM_FORMAT_AUTO)
         format = detect(text, len, name);
     reader_t r = {name, img, err, 0};
@@ -586,17 +527,97 @@ int ssem_load(const char *text, size_t len, const char *name, ssem_format_t form
         ssem_diag_set(err, name, 0, 0, "unknown format %d", (int)format);
         return -1;
     }
+    if (rc != 0)
+        return -1;
+    img->format = format;
+    warn_stray_state_lines(text, len, name, img);
+    return 0;
+}
+
+/* Both public loaders: *m receives a state file's machine (its store and
+ * registers; m->lenient untouched), or is NULL for an image only. */
+static int load(const char *text, size_t len, const char *name, ssem_format_t format,
+                ssem_image_t *img, ssem_t *m, ssem_diag_t *err)
+{
+    memset(img, 0, sizeof *img);
+    memset(err, 0, sizeof *err);
+    if (text == NULL && len != 0) {
+        ssem_diag_set(err, name, 0, 0, "no text to read");
+        return -1;
+    }
+    if (text == NULL)
+        text = "";
+    if ((unsigned)format >= (unsigned)SSEM_FORMAT_COUNT) {
+        ssem_diag_set(err, name, 0, 0, "unknown format %d", (int)format);
+        return -1;
+    }
+    int reg_line = ssem_state_header(text, len);
+    int rc;
+    if (reg_line != 0 || format == SSEM_FORMAT_STATE) {
+        /* a state file is a snapshot: read as one, it keeps its registers */
+        if (format != SSEM_FORMAT_AUTO && format != SSEM_FORMAT_SNP &&
+            format != SSEM_FORMAT_STATE) {
+            ssem_diag_set(err, name, reg_line, 1,
+                          "a state file (the registers are on line %d) cannot be read as %s",
+                          reg_line, ssem_format_name(format));
+            return -1;
+        }
+        ssem_t whole;
+        rc = ssem_state_read(text, len, name, img, &whole, err);
+        if (rc == 0) {
+            img->format = SSEM_FORMAT_STATE;
+            if (m != NULL) {
+                bool lenient = m->lenient;
+                *m = whole;
+                m->lenient = lenient;
+            } else {
+                ssem_image_warn(img, name, reg_line, 1,
+                                "a state file: only its store is read, not its registers "
+                                "(A, CI, PI, lamp, steps)");
+            }
+        }
+    } else if (m != NULL && (format == SSEM_FORMAT_URL ||
+                             (format == SSEM_FORMAT_AUTO && ssem_is_url(text, len)))) {
+        /* a share link carries A and CI too: the machine gets them */
+        ssem_t whole = *m;
+        rc = ssem_load_url(text, len, name, &whole, err);
+        if (rc == 0) {
+            memcpy(img->word, whole.store, sizeof img->word);
+            img->defined = 0xFFFFFFFFu;
+            img->format = SSEM_FORMAT_URL;
+            *m = whole;
+        }
+    } else {
+        rc = read_image(text, len, name, format, img, err);
+        if (rc == 0 && m != NULL)
+            ssem_load_image(m, img);
+    }
     if (rc != 0) {
         /* a failed load leaves no half-read image behind */
         memset(img, 0, sizeof *img);
         return -1;
     }
-    img->format = format;
+    return 0;
+}
+
+int ssem_load(const char *text, size_t len, const char *name, ssem_format_t format,
+              ssem_image_t *img, ssem_diag_t *err)
+{
+    return load(text, len, name, format, img, NULL, err);
+}
+
+int ssem_load_machine(const char *text, size_t len, const char *name, ssem_format_t format,
+                      ssem_t *m, ssem_image_t *img, ssem_diag_t *err)
+{
+    ssem_t next = *m;
+    if (load(text, len, name, format, img, &next, err) != 0)
+        return -1;
+    *m = next;
     return 0;
 }
 
 /* ------------------------------------------------------------------------
- * Writers
+ * Writers: into the caller's buffer (a store's text is bounded)
  * ---------------------------------------------------------------------- */
 
 typedef struct out {
@@ -611,50 +632,36 @@ static void put(out_t *o, const char *fmt, ...)
 {
     if (o->failed)
         return;
-    for (;;) {
-        va_list ap;
-        va_start(ap, fmt);
-        int k = vsnprintf(o->buf + o->used, o->size - o->used, fmt, ap);
-        va_end(ap);
-        if (k < 0) {
-            o->failed = true;
-            return;
-        }
-        if ((size_t)k < o->size - o->used) {
-            o->used += (size_t)k;
-            return;
-        }
-        size_t grown = o->size * 2u + (size_t)k;
-        char *p = realloc(o->buf, grown);
-        if (p == NULL) {
-            o->failed = true;
-            return;
-        }
-        o->buf = p;
-        o->size = grown;
-    }
+    va_list ap;
+    va_start(ap, fmt);
+    int k = vsnprintf(o->buf + o->used, o->size - o->used, fmt, ap);
+    va_end(ap);
+    if (k < 0 || (size_t)k >= o->size - o->used)
+        o->failed = true;
+    else
+        o->used += (size_t)k;
 }
 
-char *ssem_write(ssem_format_t format, const uint32_t store[SSEM_LINES])
+size_t ssem_write(ssem_format_t format, const uint32_t store[SSEM_LINES], char *buf,
+                  size_t size)
 {
+    if (buf == NULL || size == 0)
+        return 0;
+    buf[0] = '\0';
     if (store != NULL && format == SSEM_FORMAT_URL) {
+        /* the link, with A = CI = 0, and a newline */
         char *link = ssem_write_url(store, 0u, 0u, NULL);
         size_t n = link ? strlen(link) : 0u;
-        char *line = link ? realloc(link, n + 2u) : NULL;
-        if (line == NULL) {
-            free(link);
-            return NULL;
-        }
-        memcpy(line + n, "\n", 2u);
-        return line;
+        bool fits = link != NULL && n + 2u <= size;
+        if (fits)
+            memcpy(buf, link, n), memcpy(buf + n, "\n", 2u);
+        free(link);
+        return fits ? n + 1u : 0u;
     }
     if (store == NULL || (format != SSEM_FORMAT_LISTING && format != SSEM_FORMAT_SNP &&
                           format != SSEM_FORMAT_ASM))
-        return NULL;
-    out_t o = {malloc(4096), 0, 4096, false};
-    if (o.buf == NULL)
-        return NULL;
-    o.buf[0] = '\0';
+        return 0;
+    out_t o = {buf, 0, size, false};
     char bits[33], text[48];
     switch (format) {
     case SSEM_FORMAT_LISTING:
@@ -683,8 +690,8 @@ char *ssem_write(ssem_format_t format, const uint32_t store[SSEM_LINES])
         break;
     }
     if (o.failed) {
-        free(o.buf);
-        return NULL;
+        buf[0] = '\0';
+        return 0;
     }
-    return o.buf;
+    return o.used;
 }

@@ -5,8 +5,8 @@
  * that they never lay out struct ssem or struct ssem_diag themselves: when a
  * field moves, they keep working instead of reading the wrong bytes. Also
  * the library's version at run time. Nothing here knows more about the
- * machine than its public fields; the store is written through ssem_poke so
- * that the engine contract has one path.
+ * machine than its public fields; a store line is written directly (engines
+ * notice a changed store themselves, include/ssem.h).
  */
 #include "ssem.h"
 
@@ -78,7 +78,7 @@ uint32_t ssem_store_get(const ssem_t *m, uint32_t line)
 
 void ssem_store_set(ssem_t *m, uint32_t line, uint32_t word)
 {
-    ssem_poke(m, line & SSEM_LINE_MASK, word);
+    m->store[line & SSEM_LINE_MASK] = word;
 }
 
 ssem_diag_t *ssem_diag_new(void) { return calloc(1, sizeof(ssem_diag_t)); }

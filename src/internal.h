@@ -18,7 +18,8 @@
 void ssem_diag_set(ssem_diag_t *d, const char *file, int line, int col, const char *fmt, ...)
     SSEM_PRINTF(5, 6);
 
-/* Appends a warning to img (silently dropped past SSEM_MAX_WARNINGS). */
+/* Appends a warning to img. Past SSEM_MAX_WARNINGS the last one kept is
+ * replaced by a note that more came (a warning is never dropped silently). */
 void ssem_image_warn(ssem_image_t *img, const char *file, int line, int col, const char *fmt,
                      ...) SSEM_PRINTF(5, 6);
 
@@ -26,6 +27,20 @@ void ssem_image_warn(ssem_image_t *img, const char *file, int line, int col, con
  * Same contract as ssem_load for one format. */
 int ssem_asm_parse(const char *text, size_t len, const char *name, ssem_image_t *img,
                    ssem_diag_t *err);
+
+/* The snapshot reader (src/formats.c), for state files. Same contract as
+ * ssem_load for one format. */
+int ssem_snp_parse(const char *text, size_t len, const char *name, ssem_image_t *img,
+                   ssem_diag_t *err);
+
+/* State files (src/state.c). ssem_state_header: the line number of the
+ * register line when text is a state file (1; 2 for version 1), else 0.
+ * ssem_state_read: reads one whole, the store into *img (with its warnings)
+ * and store and registers into *m (m->lenient untouched); -1 with *err when
+ * it is not a state file or is corrupt. */
+int ssem_state_header(const char *text, size_t len);
+int ssem_state_read(const char *text, size_t len, const char *name, ssem_image_t *img,
+                    ssem_t *m, ssem_diag_t *err);
 
 /* The share-link reader (src/url.c) for ssem_load's url format: the store,
  * every line defined; a warning when the link's A or CI is not zero. */
@@ -74,6 +89,12 @@ extern const ssem_engine_ops_t ssem_engine_fast_ops;
 #if defined(__x86_64__) && defined(__linux__)
 #define SSEM_HAVE_DBT 1
 extern const ssem_engine_ops_t ssem_engine_dbt_ops;
+#endif
+/* the translator to WebAssembly exists only in the emscripten build
+ * (src/engine_wasm.c): the host compiles the modules it writes */
+#ifdef __EMSCRIPTEN__
+#define SSEM_HAVE_WASM 1
+extern const ssem_engine_ops_t ssem_engine_wasm_ops;
 #endif
 
 #endif

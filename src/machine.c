@@ -150,11 +150,6 @@ void ssem_resume(ssem_t *m)
     m->fault = false;
 }
 
-void ssem_poke(ssem_t *m, uint32_t line, uint32_t word)
-{
-    m->store[line & SSEM_LINE_MASK] = word;
-}
-
 bool ssem_tstate_equal(const ssem_t *x, const ssem_t *y)
 {
     return memcmp(x->store, y->store, sizeof x->store) == 0 && x->a == y->a &&
@@ -179,6 +174,5 @@ double ssem_time_1948(uint64_t steps, double digit_period_us)
 void ssem_load_image(ssem_t *m, const ssem_image_t *img)
 {
     ssem_reset(m);
-    for (uint32_t line = 0; line < SSEM_LINES; line++)
-        ssem_poke(m, line, img->word[line]);
+    memcpy(m->store, img->word, sizeof m->store);
 }

@@ -1,147 +1,285 @@
 /*
  * state.c - state files: the whole machine in a file other tools can read.
  *
- * A state file is a snapshot (.snp) whose first lines are comments that
- * record what a snapshot cannot: A, CI, PI, the lamp, the fault flag and the
- * step count, as
+ * A state file is a snapshot (.snp) whose first line is a comment that
+ * records what a snapshot cannot: the format version, A, CI, PI, the lamp,
+ * the fault flag and the step count:
  *
- *     ; ssem-state: a=-3 ci=13 pi=57344 lamp=1 fault=0 steps=2097154
+ *     ; ssem-state: version=2 a=-3 ci=13 pi=57344 lamp=1 fault=0 steps=2097154
+ *     ; Manchester Baby store, written by ssem 0.1.0
+ *     32
+ *     0000:00000000000000000000000000000000
+ *     ...                                        (all 32 store lines)
  *
- * Other tools' .snp readers skip ';' lines and load the store; ssem_load
- * does too. ssem_load_state reads the store the same way and then the
- * registers, so an interrupted run can resume exactly where it stopped.
+ * Other tools' .snp readers skip ';' lines and load the store. A file is a
+ * state file only by that first line (an assembly comment quoting the tag
+ * further down is just a comment), so a state file is recognised by where
+ * the registers are, and can never be mistaken for a plain snapshot and
+ * lose them. Version 1 (this project's first state files) put a fixed
+ * sentence on line 1 and the register line, without a version key, on line
+ * 2; it is still read.
+ *
+ * A state file is written whole, so one that is not whole is corrupt and
+ * refused: every register must be given once, all 32 store lines must be
+ * there, no second register line may appear, and the registers must be a
+ * state the machine can be in (a fault lights the lamp and needs CI bits
+ * 13-15 set; a lamp lit without a fault needs an STP as the last word
+ * obeyed, PI).
  */
 #include "internal.h"
+#include "text.h"
 
 #include <inttypes.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #define STATE_TAG "; ssem-state:"
+#define STATE_V1_INTRO "; ssem state file: a snapshot with the registers in the next line"
 
-char *ssem_write_state(const ssem_t *m)
+size_t ssem_write_state(const ssem_t *m, char *buf, size_t size)
 {
-    char *snp = ssem_write(SSEM_FORMAT_SNP, m->store);
-    if (snp == NULL)
-        return NULL;
-    char head[256];
-    int n = snprintf(head, sizeof head,
-                     "; ssem state file: a snapshot with the registers in the next line\n"
-                     STATE_TAG " a=%" PRId32 " ci=%" PRIu32 " pi=%" PRIu32
-                     " lamp=%d fault=%d steps=%" PRIu64 "\n",
-                     ssem_word_signed(m->a), m->ci, m->pi, m->lamp ? 1 : 0, m->fault ? 1 : 0,
-                     m->steps);
-    size_t len = strlen(snp);
-    char *out = malloc((size_t)n + len + 1);
-    if (out != NULL) {
-        memcpy(out, head, (size_t)n);
-        memcpy(out + n, snp, len + 1);
+    if (size > 0)
+        buf[0] = '\0';
+    int n = snprintf(buf, size,
+                     STATE_TAG " version=%d a=%" PRId32 " ci=%" PRIu32 " pi=%" PRIu32
+                               " lamp=%d fault=%d steps=%" PRIu64 "\n",
+                     SSEM_STATE_VERSION, ssem_word_signed(m->a), m->ci, m->pi, m->lamp ? 1 : 0,
+                     m->fault ? 1 : 0, m->steps);
+    if (n < 0 || (size_t)n >= size) {
+        if (size > 0)
+            buf[0] = '\0';
+        return 0;
     }
-    free(snp);
-    return out;
+    size_t k = ssem_write(SSEM_FORMAT_SNP, m->store, buf + n, size - (size_t)n);
+    if (k == 0) {
+        buf[0] = '\0';
+        return 0;
+    }
+    return (size_t)n + k;
+}
+
+/* Does line s[0..n) begin (after blanks) with the register tag? */
+static bool is_tag_line(const char *s, size_t n)
+{
+    size_t i = ssem_skip_blanks(s, n, 0), t = strlen(STATE_TAG);
+    return n - i >= t && memcmp(s + i, STATE_TAG, t) == 0;
+}
+
+/* s[0..n) without leading and trailing blanks equals want. */
+static bool trimmed_equal(const char *s, size_t n, const char *want)
+{
+    size_t i = ssem_skip_blanks(s, n, 0);
+    while (n > i && ssem_is_blank(s[n - 1]))
+        n--;
+    return n - i == strlen(want) && memcmp(s + i, want, n - i) == 0;
+}
+
+int ssem_state_header(const char *text, size_t len)
+{
+    ssem_lines_t it;
+    ssem_lines_init(&it, text, len);
+    const char *s;
+    size_t n;
+    if (!ssem_lines_next(&it, &s, &n))
+        return 0;
+    if (is_tag_line(s, n))
+        return 1;
+    if (trimmed_equal(s, n, STATE_V1_INTRO) && ssem_lines_next(&it, &s, &n) && is_tag_line(s, n))
+        return 2;
+    return 0;
 }
 
 /* Parses an unsigned decimal (with an optional '-' when allow_minus) up to
- * `max`; returns the position after it or NULL. */
-static const char *parse_number(const char *s, const char *end, uint64_t max, bool allow_minus,
-                                uint64_t *value, bool *negative)
+ * `max`; returns the index after it, or 0 when there is none or it is too
+ * large. */
+static size_t parse_number(const char *s, size_t n, size_t i, uint64_t max, bool allow_minus,
+                           uint64_t *value, bool *negative)
 {
     *negative = false;
-    if (allow_minus && s < end && *s == '-') {
+    if (allow_minus && i < n && s[i] == '-') {
         *negative = true;
-        s++;
+        i++;
     }
-    if (s >= end || *s < '0' || *s > '9')
-        return NULL;
+    if (i >= n || !ssem_is_digit(s[i]))
+        return 0;
     uint64_t v = 0;
-    while (s < end && *s >= '0' && *s <= '9') {
-        uint64_t digit = (uint64_t)(*s - '0');
+    while (i < n && ssem_is_digit(s[i])) {
+        uint64_t digit = (uint64_t)(s[i] - '0');
         if (digit > max || v > (max - digit) / 10u)
-            return NULL;
+            return 0;
         v = v * 10u + digit;
-        s++;
+        i++;
     }
     *value = v;
-    return s;
+    return i;
 }
 
-/* Reads the key=value pairs of one state line into *m. */
-static int parse_state_line(const char *line, const char *end, int lineno, const char *name,
-                            ssem_t *m, ssem_diag_t *err)
+enum { K_VERSION, K_A, K_CI, K_PI, K_LAMP, K_FAULT, K_STEPS, K_COUNT };
+
+static const struct {
+    const char *key;
+    uint64_t max;
+    bool minus;
+} keys[K_COUNT] = {
+    {"version", 1000u, false},   {"a", 0xFFFFFFFFu, true}, {"ci", 0xFFFFFFFFu, false},
+    {"pi", 0xFFFFFFFFu, false},  {"lamp", 1, false},        {"fault", 1, false},
+    {"steps", UINT64_MAX, false},
+};
+
+/* One register line, as read. */
+typedef struct regs {
+    uint64_t value[K_COUNT];
+    int col[K_COUNT]; /* where each key was; 0: not given */
+    int end_col;      /* just past the last key */
+} regs_t;
+
+/* Reads the key=value pairs of the register line s[0..n). */
+static int parse_register_line(const char *s, size_t n, int lineno, const char *name,
+                               regs_t *r, ssem_diag_t *err)
 {
-    static const struct {
-        const char *key;
-        uint64_t max;
-        bool minus;
-    } keys[] = {{"a", 0xFFFFFFFFu, true},    {"ci", 0xFFFFFFFFu, false},
-                {"pi", 0xFFFFFFFFu, false},  {"lamp", 1, false},
-                {"fault", 1, false},         {"steps", UINT64_MAX, false}};
-    const char *s = line + strlen(STATE_TAG);
+    memset(r, 0, sizeof *r);
+    size_t i = ssem_skip_blanks(s, n, 0) + strlen(STATE_TAG);
     for (;;) {
-        while (s < end && (*s == ' ' || *s == '\t' || *s == '\r'))
-            s++;
-        if (s >= end)
+        i = ssem_skip_blanks(s, n, i);
+        r->end_col = ssem_col_of(i);
+        if (i >= n)
             return 0;
-        int col = (int)(s - line) + 1;
-        size_t k = 0;
-        for (; k < sizeof keys / sizeof keys[0]; k++) {
-            size_t n = strlen(keys[k].key);
-            if ((size_t)(end - s) > n && memcmp(s, keys[k].key, n) == 0 && s[n] == '=')
+        int col = ssem_col_of(i);
+        size_t k = 0, kn = 0;
+        for (; k < K_COUNT; k++) {
+            kn = strlen(keys[k].key);
+            if (n - i > kn && memcmp(s + i, keys[k].key, kn) == 0 && s[i + kn] == '=')
                 break;
         }
-        if (k == sizeof keys / sizeof keys[0]) {
-            ssem_diag_set(err, name, lineno, col, "unknown register in state line");
+        if (k == K_COUNT) {
+            ssem_diag_set(err, name, lineno, col, "unknown register in the state line");
             return -1;
         }
-        uint64_t v;
-        bool negative;
-        const char *after = parse_number(s + strlen(keys[k].key) + 1, end,
-                                          keys[k].minus ? 0x80000000u : keys[k].max,
-                                          keys[k].minus, &v, &negative);
-        if (after == NULL || (after < end && *after != ' ' && *after != '\t' && *after != '\r') ||
-            (keys[k].minus && !negative && v > 0x7FFFFFFFu)) {
-            ssem_diag_set(err, name, lineno, col, "bad value for '%s' in state line",
+        if (r->col[k] != 0) {
+            ssem_diag_set(err, name, lineno, col, "'%s' given twice in the state line",
                           keys[k].key);
             return -1;
         }
-        uint32_t w = negative ? 0u - (uint32_t)v : (uint32_t)v;
-        switch (k) {
-        case 0: m->a = w; break;
-        case 1: m->ci = w; break;
-        case 2: m->pi = w; break;
-        case 3: m->lamp = v != 0; break;
-        case 4: m->fault = v != 0; break;
-        default: m->steps = v; break;
+        uint64_t v = 0;
+        bool negative;
+        size_t after = parse_number(s, n, i + kn + 1u, keys[k].minus ? 0x80000000u : keys[k].max,
+                                    keys[k].minus, &v, &negative);
+        if (after == 0 || (after < n && !ssem_is_blank(s[after])) ||
+            (keys[k].minus && !negative && v > 0x7FFFFFFFu)) {
+            ssem_diag_set(err, name, lineno, col, "bad value for '%s' in the state line",
+                          keys[k].key);
+            return -1;
         }
-        s = after;
+        r->value[k] = negative ? (uint64_t)(0u - (uint32_t)v) : v;
+        r->col[k] = col;
+        i = after;
     }
 }
 
-int ssem_load_state(const char *text, size_t len, const char *name, ssem_t *m,
-                    ssem_diag_t *err)
+/* The registers given must be all there, and of a version we read. */
+static int check_keys(const regs_t *r, int version, int lineno, const char *name,
+                      ssem_diag_t *err)
 {
-    if (ssem_is_url(text, len))
-        return ssem_load_url(text, len, name, m, err);
-    ssem_image_t img;
-    if (ssem_load(text, len, name, SSEM_FORMAT_SNP, &img, err) != 0)
+    if (version == 1 && r->col[K_VERSION] != 0 && r->value[K_VERSION] != 1u) {
+        ssem_diag_set(err, name, lineno, r->col[K_VERSION],
+                      "a version 1 state file (the register line on line 2) says version=%" PRIu64,
+                      r->value[K_VERSION]);
         return -1;
-    ssem_t loaded = *m;
-    ssem_load_image(&loaded, &img);
-    const char *p = text, *end = text + len;
-    for (int lineno = 1; p < end; lineno++) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        const char *line_end = nl ? nl : end;
-        size_t tag = strlen(STATE_TAG);
-        if ((size_t)(line_end - p) >= tag && memcmp(p, STATE_TAG, tag) == 0 &&
-            parse_state_line(p, line_end, lineno, name, &loaded, err) != 0)
+    }
+    if (version != 1) {
+        if (r->col[K_VERSION] == 0) {
+            ssem_diag_set(err, name, lineno, 1, "the state line has no 'version'");
             return -1;
-        p = nl ? nl + 1 : end;
+        }
+        if (r->value[K_VERSION] != (uint64_t)SSEM_STATE_VERSION) {
+            ssem_diag_set(err, name, lineno, r->col[K_VERSION],
+                          "state file version %" PRIu64 " is not one this library reads "
+                          "(1 and %d)",
+                          r->value[K_VERSION], SSEM_STATE_VERSION);
+            return -1;
+        }
     }
-    if (loaded.fault && !loaded.lamp) {
-        ssem_diag_set(err, name, 0, 0, "state line says fault=1 with lamp=0");
+    for (int k = K_A; k < K_COUNT; k++)
+        if (r->col[k] == 0) {
+            ssem_diag_set(err, name, lineno, r->end_col,
+                          "the state line lacks '%s': the file is incomplete", keys[k].key);
+            return -1;
+        }
+    return 0;
+}
+
+/* Fills *m from the registers and the store, which must be a state the
+ * machine can be in. */
+static int set_machine(const regs_t *r, int lineno, const char *name, const ssem_image_t *img,
+                       ssem_t *m, ssem_diag_t *err)
+{
+    m->a = (uint32_t)r->value[K_A];
+    m->ci = (uint32_t)r->value[K_CI];
+    m->pi = (uint32_t)r->value[K_PI];
+    m->lamp = r->value[K_LAMP] != 0u;
+    m->fault = r->value[K_FAULT] != 0u;
+    m->steps = r->value[K_STEPS];
+    memcpy(m->store, img->word, sizeof m->store);
+    if (m->fault && !m->lamp) {
+        ssem_diag_set(err, name, lineno, r->col[K_FAULT],
+                      "fault=1 with lamp=0: a fault always lights the lamp");
         return -1;
     }
-    *m = loaded;
+    if (m->fault && (m->ci & SSEM_CI_FAULT_BITS) == 0u) {
+        ssem_diag_set(err, name, lineno, r->col[K_FAULT],
+                      "fault=1 but CI = %" PRIu32 " has none of bits 13-15 set: no fetch from "
+                      "it can fault",
+                      m->ci);
+        return -1;
+    }
+    if (m->lamp && !m->fault && ssem_word_function(m->pi) != SSEM_F7) {
+        ssem_diag_set(err, name, lineno, r->col[K_LAMP],
+                      "lamp=1 without a fault, but PI = %" PRIu32 " is not an STP: nothing "
+                      "lit the lamp",
+                      m->pi);
+        return -1;
+    }
     return 0;
+}
+
+int ssem_state_read(const char *text, size_t len, const char *name, ssem_image_t *img,
+                    ssem_t *m, ssem_diag_t *err)
+{
+    int reg_line = ssem_state_header(text, len);
+    if (reg_line == 0) {
+        ssem_diag_set(err, name, 1, 1,
+                      "not a state file: it does not start with a '" STATE_TAG "' line");
+        return -1;
+    }
+    ssem_lines_t it;
+    ssem_lines_init(&it, text, len);
+    const char *s;
+    size_t n;
+    regs_t r;
+    memset(&r, 0, sizeof r);
+    while (ssem_lines_next(&it, &s, &n)) {
+        if (it.lineno == reg_line) {
+            if (parse_register_line(s, n, it.lineno, name, &r, err) != 0)
+                return -1;
+        } else if (is_tag_line(s, n)) {
+            ssem_diag_set(err, name, it.lineno, ssem_col_of(ssem_skip_blanks(s, n, 0)),
+                          "a second state line: the registers are given once, on line %d",
+                          reg_line);
+            return -1;
+        }
+    }
+    if (check_keys(&r, reg_line == 2 ? 1 : SSEM_STATE_VERSION, reg_line, name, err) != 0 ||
+        ssem_snp_parse(text, len, name, img, err) != 0)
+        return -1;
+    if (img->defined != 0xFFFFFFFFu) {
+        uint32_t missing = 0;
+        while ((img->defined >> missing) & 1u)
+            missing++;
+        ssem_diag_set(err, name, it.lineno + 1, 1,
+                      "incomplete state file: store line %u is missing (a state file lists "
+                      "all 32)",
+                      (unsigned)missing);
+        return -1;
+    }
+    return set_machine(&r, reg_line, name, img, m, err);
 }

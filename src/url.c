@@ -411,8 +411,7 @@ int ssem_load_url(const char *text, size_t len, const char *name, ssem_t *m, sse
     bool lenient = m->lenient;
     ssem_reset(m);
     m->lenient = lenient;
-    for (uint32_t l = 0; l < SSEM_LINES; l++)
-        ssem_poke(m, l, d.store[l]);
+    memcpy(m->store, d.store, sizeof m->store);
     m->a = d.a;
     m->ci = d.ci;
     return 0;

@@ -124,6 +124,9 @@ int read_source(const char *name, source_t *src)
             break;
         if (len == cap) {
             if (cap >= MAX_INPUT_BYTES) {
+                /* exactly the limit is allowed: too large only if a byte follows */
+                if (fgetc(f) == EOF)
+                    break;
                 error_message("%s: file too large (over %u bytes)", name,
                         MAX_INPUT_BYTES);
                 free(buf);
@@ -191,20 +194,6 @@ int load_program(const char *name, ssem_format_t format, source_t *src,
     return 0;
 }
 
-/* Whether text (len bytes, not NUL-terminated) contains needle. */
-static bool contains(const char *text, size_t len, const char *needle)
-{
-    size_t n = strlen(needle);
-    for (const char *p = text; (size_t)(p - text) + n <= len; p++) {
-        p = memchr(p, needle[0], len - (size_t)(p - text));
-        if (p == NULL || (size_t)(p - text) + n > len)
-            return false;
-        if (memcmp(p, needle, n) == 0)
-            return true;
-    }
-    return false;
-}
-
 int load_machine(const char *file, ssem_format_t format, bool lenient, ssem_t *m)
 {
     memset(m, 0, sizeof *m);
@@ -212,33 +201,14 @@ int load_machine(const char *file, ssem_format_t format, bool lenient, ssem_t *m
     source_t src;
     if (read_source(file, &src) != 0)
         return -1;
-    /* a state file, or a share link, carries registers: load the machine */
-    bool is_state = format == SSEM_FORMAT_URL ||
-                    (format == SSEM_FORMAT_AUTO && (contains(src.text, src.len, "; ssem-state:") ||
-                                                    ssem_is_url(src.text, src.len)));
+    ssem_image_t img;
     ssem_diag_t err;
-    int rc = 0;
-    if (format == SSEM_FORMAT_URL) {
-        if (ssem_load_url(src.text, src.len, src.name, m, &err) != 0) {
-            print_diag(&src, &err, false);
-            rc = -1;
-        }
-    } else if (is_state) {
-        if (ssem_load_state(src.text, src.len, src.name, m, &err) != 0) {
-            print_diag(&src, &err, false);
-            rc = -1;
-        }
-    } else {
-        ssem_image_t img;
-        if (ssem_load(src.text, src.len, src.name, format, &img, &err) != 0) {
-            print_diag(&src, &err, false);
-            rc = -1;
-        } else {
-            for (int i = 0; i < img.nwarnings; i++)
-                print_diag(&src, &img.warning[i], true);
-            ssem_load_image(m, &img);
-        }
-    }
+    int rc = ssem_load_machine(src.text, src.len, src.name, format, m, &img, &err);
+    if (rc != 0)
+        print_diag(&src, &err, false);
+    else
+        for (int i = 0; i < img.nwarnings; i++)
+            print_diag(&src, &img.warning[i], true);
     free(src.text);
     return rc;
 }

@@ -59,9 +59,9 @@ char *example_path(const char *name);
 void print_diag(const source_t *src, const ssem_diag_t *d, bool warning);
 /* Loads a program; prints warnings; on error prints it and returns -1. */
 int load_program(const char *name, ssem_format_t format, source_t *src, ssem_image_t *img);
-/* Loads FILE into *m: a state file (with a "; ssem-state:" line) resumes
- * its machine; any other program starts from reset. Prints warnings; on
- * error prints it and returns -1. */
+/* Loads FILE into *m (ssem_load_machine): a state file resumes its machine;
+ * any other program starts from reset. Prints warnings; on error prints it
+ * and returns -1. */
 int load_machine(const char *file, ssem_format_t format, bool lenient, ssem_t *m);
 
 /* Creates the engine named by --engine (the fastest when NULL); exits on error. */

@@ -88,13 +88,12 @@ static int convert(int argc, char **argv, const char *usage, const cli_option_t 
     if (load_program(file, format, &src, &img) != 0)
         return EXIT_BAD_INPUT;
     free(src.text);
-    char *text = ssem_write(to, img.word);
-    if (text == NULL) {
-        error_message("out of memory");
+    char text[SSEM_TEXT_MAX];
+    if (ssem_write(to, img.word, text, sizeof text) == 0) {
+        error_message("cannot write the %s format", ssem_format_name(to));
         return EXIT_BAD_INPUT;
     }
     int rc = write_output_text(out, text) == 0 ? 0 : EXIT_BAD_INPUT;
-    free(text);
     return rc;
 }
 

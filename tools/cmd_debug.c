@@ -457,7 +457,7 @@ static int cmd_set(session_t *s, int argc, char **argv)
     }
     char text[40];
     if (is_line) {
-        ssem_poke(&m, line, value);
+        m.store[line] = value;
     } else if (argv[1][0] == 'a' || argv[1][0] == 'A') {
         m.a = value;
     } else if (argv[1][0] == 'c' || argv[1][0] == 'C') {
@@ -530,12 +530,10 @@ static int cmd_save(session_t *s, int argc, char **argv)
 {
     if (argc != 2)
         return fail(s, "usage: save FILE");
-    char *text = ssem_write_state(ssem_history_state(s->h));
-    if (text == NULL)
-        return fail(s, "out of memory");
-    int r = write_output_text(argv[1], text);
-    free(text);
-    if (r != 0)
+    char text[SSEM_TEXT_MAX];
+    if (ssem_write_state(ssem_history_state(s->h), text, sizeof text) == 0)
+        return fail(s, "save: the state does not fit in %u bytes", SSEM_TEXT_MAX);
+    if (write_output_text(argv[1], text) != 0)
         return fail(s, "save: %s not written", argv[1]);
     printf("saved step %" PRIu64 " to %s\n", ssem_history_state(s->h)->steps, argv[1]);
     return 0;

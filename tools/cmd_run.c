@@ -36,7 +36,8 @@ static const char run_usage[] =
     "--save-on-interrupt) resumes where it was saved.\n"
     "\n"
     "options:\n"
-    "  --format=F       input format: auto (default), listing, snp, asm, bits, decimal, url\n"
+    "  --format=F       input format: auto (default), listing, snp, asm, bits, decimal,\n"
+    "                   url, state (a state file: snp reads one too)\n"
     "  --engine=NAME    ref, fast or dbt (default: the fastest; see 'ssem engines')\n"
     "  --max-steps=N    stop when N instructions have run (default 100000000)\n"
     "  --lenient        fetch from CI & 31 even when CI bits 13-15 are set\n"
@@ -318,12 +319,12 @@ int cmd_run(int argc, char **argv)
                 m.steps);
         status = 128 + (int)interrupted;
         if (save_path != NULL) {
-            char *state = ssem_write_state(&m);
-            if (state == NULL || write_output_text(save_path, state) != 0)
+            char state[SSEM_TEXT_MAX];
+            if (ssem_write_state(&m, state, sizeof state) == 0 ||
+                write_output_text(save_path, state) != 0)
                 status = EXIT_BAD_INPUT;
             else
                 error_message("state saved to %s (resume with: ssem run %s)", save_path, save_path);
-            free(state);
         }
     }
     if (json)

@@ -16,6 +16,7 @@
  * atomically for a regular file, '-' for standard output).
  */
 #include "cli.h"
+#include "output.h"
 
 #include <inttypes.h>
 #include <stdio.h>

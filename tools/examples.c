@@ -43,7 +43,7 @@ static char *dup_string(const char *s)
     return p;
 }
 
-#ifdef SSEM_SRCDIR
+#ifdef SSEM_SRCDIR /* a build-tree binary also looks in the source tree */
 static bool is_dir(const char *path)
 {
     struct stat st;

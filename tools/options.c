@@ -170,7 +170,7 @@ ssem_format_t cli_format(const cli_parser_t *p)
 {
     ssem_format_t f;
     if (ssem_format_parse(p->value, &f) != 0)
-        die_usage("%s: unknown format '%s' (auto, listing, snp, asm, bits, decimal, url)",
+        die_usage("%s: unknown format '%s' (auto, listing, snp, asm, bits, decimal, url, state)",
                   p->command, p->value);
     return f;
 }

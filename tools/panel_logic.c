@@ -95,9 +95,7 @@ uint32_t panel_manual_instruction(const panel_t *p)
 void panel_set_machine(panel_t *p, const ssem_t *m)
 {
     ssem_t next = *panel_machine(p);
-    for (uint32_t line = 0; line < SSEM_LINES; line++)
-        if (next.store[line] != m->store[line])
-            ssem_poke(&next, line, m->store[line]);
+    memcpy(next.store, m->store, sizeof next.store);
     next.a = m->a;
     next.ci = m->ci;
     next.pi = m->pi;
@@ -119,7 +117,7 @@ void panel_execute_manual(ssem_t *m, uint32_t word)
     case SSEM_F0: m->ci = s; break;
     case SSEM_F1: m->ci += s; break;
     case SSEM_F2: m->a = 0u - s; break;
-    case SSEM_F3: ssem_poke(m, n, m->a); break;
+    case SSEM_F3: m->store[n] = m->a; break;
     case SSEM_F4:
     case SSEM_F5: m->a -= s; break;
     case SSEM_F6:
@@ -276,7 +274,7 @@ static void type_digit(panel_t *p)
     ssem_t m = *panel_machine(p);
     uint32_t line = p->line_switches, bit = 1u << p->cursor;
     uint32_t word = p->erase ? m.store[line] & ~bit : m.store[line] | bit;
-    ssem_poke(&m, line, word);
+    m.store[line] = word;
     ssem_history_rebase(p->h, &m);
     say(p, "typewriter: digit %u of line %u %s", (unsigned)p->cursor, (unsigned)line,
         p->erase ? "erased (0)" : "written (1)");
@@ -354,7 +352,7 @@ void panel_do(panel_t *p, panel_action_t a)
         if (!stopped(p, "KLC"))
             break;
         m = *panel_machine(p);
-        ssem_poke(&m, p->line_switches, 0);
+        m.store[p->line_switches] = 0;
         ssem_history_rebase(p->h, &m);
         say(p, "KLC: line %u cleared", (unsigned)p->line_switches);
         break;
@@ -363,7 +361,7 @@ void panel_do(panel_t *p, panel_action_t a)
             break;
         m = *panel_machine(p);
         for (uint32_t line = 0; line < SSEM_LINES; line++)
-            ssem_poke(&m, line, 0);
+            m.store[line] = 0;
         ssem_history_rebase(p->h, &m);
         say(p, "KSC: the store is cleared");
         break;

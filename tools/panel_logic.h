@@ -111,8 +111,8 @@ uint32_t panel_manual_instruction(const panel_t *p);
 
 /* Does what the operator asked. */
 void panel_do(panel_t *p, panel_action_t a);
-/* A changed machine state (the operator's hand): poke-by-poke through
- * ssem_poke, then the history's new start. */
+/* A changed machine state (the operator's hand): it becomes the history's
+ * new start. */
 void panel_set_machine(panel_t *p, const ssem_t *m);
 
 /* Executes the staticisor instruction on *m (Man mode): CI <- CI + 1 as PRM

@@ -33,6 +33,7 @@
       web_new: ['number', ['string']], web_free: [null, ['number']],
       web_default_engine: ['string', []], web_engine_list: ['string', ['number']],
       web_set_engine: ['number', ['number', 'string']], web_engine: ['string', ['number']],
+      web_translator: ['string', ['number', 'number']],
       web_message: ['string', ['number']], web_error: ['string', ['number']],
       web_error_line: ['number', ['number']], web_error_column: ['number', ['number']],
       web_key: ['number', ['number', 'number']], web_action: [null, ['number', 'number']],
@@ -196,6 +197,7 @@
         b.classList.toggle('action', i === al);
         typewriter.children[i].classList.toggle('cursor', i === s.cursor);
       }
+      showTranslator();
       const cs = $('k-cs');
       cs.textContent = s.running ? 'CS: Run' : 'CS: Stop';
       cs.setAttribute('aria-pressed', s.running ? 'true' : 'false');
@@ -321,6 +323,16 @@
       if (row === api.web_action_line(w)) typeDigit(col);
       else { api.web_set_line_switches(w, row); update(); }
     });
+
+    // The translator's work (blocks, chains, invalidations, and for one block
+    // the Baby instructions in and the wasm out), shown while the panel is open.
+    function showTranslator() {
+      if (!$('translator').open) return;
+      const text = api.web_translator(w, Number($('tx-line').value) | 0);
+      if ($('tx-text').textContent !== text) $('tx-text').textContent = text;
+    }
+    $('translator').addEventListener('toggle', showTranslator);
+    $('tx-line').addEventListener('input', showTranslator);
 
     const engines = $('engine');
     for (const name of api.web_engine_list(w).split(' ')) {

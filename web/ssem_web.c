@@ -5,7 +5,7 @@
  * functions that take and return numbers and C strings, so that the page
  * needs nothing from emscripten but ccall/cwrap and the heap.
  *
- * Nothing of the machine is here: loading is ssem_load / ssem_load_state,
+ * Nothing of the machine is here: loading is ssem_load_machine,
  * running and every switch of the panel is panel_do / panel_run_slice,
  * the monitor is ssem_render. This file only adapts calling conventions
  * (JS numbers are doubles, so 64-bit counts cross as double: exact below
@@ -18,15 +18,22 @@
 
 #include "panel_logic.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#if defined(__GNUC__) || defined(__clang__)
+#define SSEM_WEB_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#else
+#define SSEM_WEB_PRINTF(f, a)
+#endif
+
 /* The engine the page uses unless asked otherwise: the fastest in wasm, as
- * measured by `make bench` under Node (docs/performance.md): the reference
- * step, because wasm has no indirect jump and `fast`'s threaded code
- * becomes a br_table dispatch there. */
-#define WEB_DEFAULT_ENGINE "ref"
+ * measured by `make bench-web` under Node (docs/performance.md): the
+ * translator to WebAssembly, 40x `ref` and more there (`fast`'s threaded code
+ * becomes a br_table dispatch in wasm and loses to `ref`). */
+#define WEB_DEFAULT_ENGINE "wasm"
 
 struct web {
     ssem_engine_t *engine;
@@ -35,9 +42,37 @@ struct web {
     uint32_t out_frame[SSEM_LINES + 3]; /* rows, bright, lamp, tube            */
     int err_line, err_col;              /* of the last failed load, or 0     */
     char message[1200];                 /* the last error (with source line) */
-    char *out;                          /* the last text written for saving  */
+    char out[SSEM_TEXT_MAX];            /* the last text written for saving  */
     char text[128];                     /* small strings returned to JS      */
+    /* what the translator did (web_translator): the blocks of its current
+     * translation, as its observer was told */
+    struct {
+        uint32_t count;                  /* 0: no block starts at this line */
+        uint32_t words[SSEM_LINES];      /* the Baby instructions in         */
+        size_t code_len;                 /* the host code out (wasm bytes)   */
+        uint8_t code[1024];
+    } block[SSEM_LINES];
+    char tx[16384];
 };
+
+/* The engine's observer: keeps each translated block, forgets them all when
+ * translations are dropped (the wasm engine drops its whole module). */
+static void on_event(void *user, const ssem_event_t *ev)
+{
+    web_t *w = user;
+    if (ev->kind == SSEM_EVENT_TRANSLATE && ev->line < SSEM_LINES && ev->count <= SSEM_LINES) {
+        w->block[ev->line].count = ev->count;
+        if (ev->words != NULL)
+            memcpy(w->block[ev->line].words, ev->words, ev->count * sizeof(uint32_t));
+        size_t n = ev->code_len < sizeof w->block[0].code ? ev->code_len : sizeof w->block[0].code;
+        if (ev->code != NULL)
+            memcpy(w->block[ev->line].code, ev->code, n);
+        w->block[ev->line].code_len = ev->code != NULL ? n : 0;
+    } else if (ev->kind == SSEM_EVENT_INVALIDATE || ev->kind == SSEM_EVENT_FLUSH) {
+        for (uint32_t l = 0; l < SSEM_LINES; l++)
+            w->block[l].count = 0;
+    }
+}
 
 WEB_API const char *web_default_engine(void) { return WEB_DEFAULT_ENGINE; }
 
@@ -68,6 +103,7 @@ WEB_API web_t *web_new(const char *engine)
         free(w);
         return NULL;
     }
+    ssem_engine_observe(w->engine, on_event, w);
     return w;
 }
 
@@ -77,7 +113,6 @@ WEB_API void web_free(web_t *w)
         return;
     panel_free(&w->panel);
     ssem_engine_free(w->engine);
-    free(w->out);
     free(w);
 }
 
@@ -108,6 +143,8 @@ WEB_API int web_set_engine(web_t *w, const char *name)
     panel_free(&old);
     ssem_engine_free(w->engine);
     w->engine = e;
+    memset(w->block, 0, sizeof w->block);
+    ssem_engine_observe(w->engine, on_event, w);
     return 0;
 }
 
@@ -124,16 +161,6 @@ static void set_error(web_t *w, const ssem_diag_t *d, const char *text, size_t l
     w->err_line = d->line;
     w->err_col = d->col;
     ssem_diag_format(d, text, len, w->message, sizeof w->message);
-}
-
-static bool is_state_file(const char *text, size_t len)
-{
-    static const char tag[] = "; ssem-state:";
-    size_t n = sizeof tag - 1;
-    for (size_t i = 0; i + n <= len; i++)
-        if (memcmp(text + i, tag, n) == 0)
-            return true;
-    return false;
 }
 
 static int parse_format(web_t *w, const char *format, ssem_format_t *f)
@@ -160,21 +187,12 @@ static int read_machine(web_t *w, const char *text, size_t len, const char *name
     if (parse_format(w, format, &f) != 0)
         return -1;
     memset(m, 0, sizeof *m);
-    ssem_reset(m);
     ssem_diag_t err;
-    if (f == SSEM_FORMAT_AUTO && is_state_file(text, len)) {
-        if (ssem_load_state(text, len, name, m, &err) != 0) {
-            set_error(w, &err, text, len);
-            return -1;
-        }
-        return 0;
-    }
     ssem_image_t img;
-    if (ssem_load(text, len, name, f, &img, &err) != 0) {
+    if (ssem_load_machine(text, len, name, f, m, &img, &err) != 0) {
         set_error(w, &err, text, len);
         return -1;
     }
-    ssem_load_image(m, &img);
     return 0;
 }
 
@@ -314,20 +332,159 @@ WEB_API const char *web_disasm(web_t *w, uint32_t word)
 }
 
 /* The machine as text to save: "asm", "snp", "listing" (the store), or
- * "state" (the whole machine). NULL when out of memory. The text stays
+ * "state" (the whole machine). NULL for a format it cannot write. The text stays
  * valid until the next call. */
 WEB_API const char *web_save(web_t *w, const char *format)
 {
-    free(w->out);
-    w->out = NULL;
     const ssem_t *m = panel_machine(&w->panel);
-    if (strcmp(format, "state") == 0) {
-        w->out = ssem_write_state(m);
-    } else {
-        ssem_format_t f;
-        if (ssem_format_parse(format, &f) != 0)
-            return NULL;
-        w->out = ssem_write(f, m->store);
+    ssem_format_t f;
+    if (ssem_format_parse(format, &f) != 0)
+        return NULL;
+    size_t n = f == SSEM_FORMAT_STATE ? ssem_write_state(m, w->out, sizeof w->out)
+                                      : ssem_write(f, m->store, w->out, sizeof w->out);
+    return n > 0 ? w->out : NULL;
+}
+
+/* ------------------------------------------------------------ the translator */
+
+static void txf(web_t *w, size_t *at, const char *fmt, ...) SSEM_WEB_PRINTF(3, 4);
+static void txf(web_t *w, size_t *at, const char *fmt, ...)
+{
+    if (*at >= sizeof w->tx)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(w->tx + *at, sizeof w->tx - *at, fmt, ap);
+    va_end(ap);
+    if (n > 0)
+        *at += (size_t)n < sizeof w->tx - *at ? (size_t)n : sizeof w->tx - *at;
+}
+
+static uint32_t read_uleb(const uint8_t *p, size_t len, size_t *i)
+{
+    uint32_t v = 0;
+    for (unsigned shift = 0; *i < len && shift < 35; shift += 7) {
+        uint8_t b = p[(*i)++];
+        v |= (uint32_t)(b & 0x7Fu) << shift;
+        if ((b & 0x80u) == 0u)
+            break;
     }
-    return w->out;
+    return v;
+}
+
+static int64_t read_sleb(const uint8_t *p, size_t len, size_t *i)
+{
+    uint64_t v = 0;
+    unsigned shift = 0;
+    uint8_t b = 0;
+    while (*i < len && shift < 64) {
+        b = p[(*i)++];
+        v |= (uint64_t)(b & 0x7Fu) << shift;
+        shift += 7;
+        if ((b & 0x80u) == 0u)
+            break;
+    }
+    if (shift < 64 && (b & 0x40u) != 0u)
+        v |= ~(uint64_t)0 << shift;
+    return (int64_t)v;
+}
+
+/* The wasm instructions of a block as text (the subset the translator
+ * writes: src/engine_wasm.c), indented by nesting. */
+static void wasm_text(web_t *w, size_t *at, const uint8_t *p, size_t len)
+{
+    static const char *const local_name[] = {"$ctx", "$store", "$a", "$pi",
+                                             "$hi", "$line", "$why", "$left"};
+    unsigned depth = 1;
+    for (size_t i = 0; i < len;) {
+        uint8_t op = p[i++];
+        const char *name = NULL;
+        switch (op) {
+        case 0x47: name = "i32.ne"; break;
+        case 0x48: name = "i32.lt_s"; break;
+        case 0x50: name = "i64.eqz"; break;
+        case 0x54: name = "i64.lt_u"; break;
+        case 0x6A: name = "i32.add"; break;
+        case 0x6B: name = "i32.sub"; break;
+        case 0x71: name = "i32.and"; break;
+        case 0x7C: name = "i64.add"; break;
+        case 0x7D: name = "i64.sub"; break;
+        case 0x0F: name = "return"; break;
+        default: break;
+        }
+        if (op == 0x0B && depth > 0)
+            depth--;
+        txf(w, at, "  %*s", (int)(2u * depth), "");
+        if (name != NULL) {
+            txf(w, at, "%s\n", name);
+        } else if (op == 0x02 || op == 0x03 || op == 0x04) {
+            i++; /* the block type: empty */
+            txf(w, at, "%s\n", op == 0x02 ? "block" : op == 0x03 ? "loop" : "if");
+            depth++;
+        } else if (op == 0x0B) {
+            txf(w, at, "end\n");
+        } else if (op == 0x0C) {
+            txf(w, at, "br %u\n", (unsigned)read_uleb(p, len, &i));
+        } else if (op == 0x20 || op == 0x21) {
+            uint32_t l = read_uleb(p, len, &i);
+            txf(w, at, "local.%s %s\n", op == 0x20 ? "get" : "set", l < 8 ? local_name[l] : "?");
+        } else if (op == 0x28 || op == 0x29 || op == 0x36 || op == 0x37) {
+            (void)read_uleb(p, len, &i); /* alignment */
+            uint32_t off = read_uleb(p, len, &i);
+            txf(w, at, "%s offset=%u\n",
+                op == 0x28 ? "i32.load" : op == 0x29 ? "i64.load" : op == 0x36 ? "i32.store" : "i64.store",
+                (unsigned)off);
+        } else if (op == 0x41 || op == 0x42) {
+            txf(w, at, "%s %lld\n", op == 0x41 ? "i32.const" : "i64.const",
+                (long long)read_sleb(p, len, &i));
+        } else {
+            txf(w, at, "(0x%02x: not decoded)\n", op);
+            return;
+        }
+    }
+}
+
+/* What the translator did, as text for the page's "Translator" panel: its
+ * counters, the blocks of its current translation and, for the block that
+ * starts at `line` (or the first one), the Baby instructions in and the
+ * host instructions out (wasm, as text). Engines that translate nothing
+ * say so. */
+WEB_API const char *web_translator(web_t *w, int line)
+{
+    size_t at = 0;
+    ssem_engine_stats_t st;
+    ssem_engine_stats(w->engine, &st);
+    txf(w, &at, "engine %s: %llu blocks translated (%llu Baby instructions in, %llu bytes out), "
+        "%llu chains, %llu invalidations, %llu fallbacks to the reference step (%llu steps)\n",
+        ssem_engine_name(w->engine), (unsigned long long)st.blocks,
+        (unsigned long long)st.instructions, (unsigned long long)st.host_bytes,
+        (unsigned long long)st.chains, (unsigned long long)(st.invalidations + st.flushes),
+        (unsigned long long)st.fallbacks, (unsigned long long)st.fallback_steps);
+    int chosen = -1;
+    txf(w, &at, "blocks now:");
+    for (int l = 0; l < (int)SSEM_LINES; l++) {
+        if (w->block[l].count == 0u)
+            continue;
+        txf(w, &at, " %d-%u", l, (unsigned)(l + (int)w->block[l].count - 1));
+        if (chosen < 0 || l == line)
+            chosen = l;
+    }
+    if (chosen < 0) {
+        txf(w, &at, " none (%s)\n", st.blocks == 0u ? "this engine translates nothing, or has not run"
+                                                    : "dropped: the next run translates again");
+        return w->tx;
+    }
+    txf(w, &at, "\n\nblock at line %d: the Baby instructions in\n", chosen);
+    for (uint32_t i = 0; i < w->block[chosen].count; i++) {
+        char d[64];
+        txf(w, &at, "  %2u  %s\n", (unsigned)chosen + i,
+            ssem_disasm_word(w->block[chosen].words[i], d, sizeof d));
+    }
+    txf(w, &at, "\nthe host instructions out (%zu bytes of wasm%s)\n", w->block[chosen].code_len,
+        w->block[chosen].code_len == sizeof w->block[0].code ? ", the first shown" : "");
+    if (strcmp(ssem_engine_name(w->engine), "wasm") == 0)
+        wasm_text(w, &at, w->block[chosen].code, w->block[chosen].code_len);
+    else
+        txf(w, &at, "  (not wasm: not decoded)\n");
+    return w->tx;
 }

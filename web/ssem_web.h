@@ -66,6 +66,7 @@ void web_set_speed(web_t *w, double speed);
 void web_toggle_breakpoint(web_t *w, int line);
 const uint32_t *web_frame(web_t *w);
 const char *web_disasm(web_t *w, uint32_t word);
+const char *web_translator(web_t *w, int line);
 const char *web_save(web_t *w, const char *format);
 
 #endif

@@ -36,7 +36,7 @@ WEB_LDFLAGS := -O2 -sMODULARIZE=1 -sEXPORT_NAME=createSsem -sSINGLE_FILE=1 \
 
 WEB_PAGE := $(WEB)/index.html $(WEB)/app.js $(WEB)/style.css $(WEB)/examples.js $(WEB)/ssem.js
 
-.PHONY: web web-unit web-check web-browser
+.PHONY: web web-unit web-check web-browser bench-web web-verify-random
 web: $(WEB_PAGE)
 
 $(WEB)/obj/%.o: src/%.c $(WEB_HDRS) | $(WEB)/obj/tools
@@ -81,6 +81,22 @@ $(WEB)/tests/wasm_%: tests/unit/%.c $(wildcard tests/unit/*.h tools/*.[ch] src/*
 	printf '#!/bin/sh\n# %s in wasm, under Node\nexec node "$$(dirname "$$0")/%s.js" "$$@"\n' \
 	  $* $(@F) > $@.tmp && chmod +x $@.tmp && mv $@.tmp $@
 web-unit: $(WEB_UNIT_BIN)
+
+# The benchmark driver (bench/bench.c) in wasm, under Node: the engines of
+# the wasm build side by side (docs/performance.md). Figures, not tests.
+$(WEB)/bench.js: bench/bench.c $(WEB_LIB) | $(WEB)/tests
+	$(EMCC) $(WEB_CFLAGS) $(WEB_TEST_LDFLAGS) -o $@ $< $(WEB_LIB)
+bench-web: $(WEB)/bench.js
+	node $(WEB)/bench.js $(BENCH_ARGS)
+
+# The seeded random differential run of the wasm engine under Node (issue 9):
+# ref against wasm on random stores for SECONDS (default 60) from SEED.
+SECONDS ?= 60
+SEED ?= 1
+$(WEB)/verify_random.js: web/verify_random.c $(WEB_LIB) | $(WEB)/tests
+	$(EMCC) $(WEB_CFLAGS) $(WEB_TEST_LDFLAGS) -o $@ $< $(WEB_LIB)
+web-verify-random: $(WEB)/verify_random.js
+	node $(WEB)/verify_random.js $(SECONDS) $(SEED)
 
 # Browser tests alone (make check runs them with everything else).
 web-browser: web

@@ -112,3 +112,26 @@ load helpers
         [ -n "$stderr" ] || { echo "$cmd: exit 1 but nothing said on stderr"; false; }
     done
 }
+
+@test "the 16 MiB input limit: a file of exactly 16 MiB loads, one byte more is refused" {
+    # a one-line listing, then blanks up to 16 x 1024 x 1024 = 16777216 bytes
+    line='1 00000000000001110000000000000000'
+    { printf '%s\n' "$line"; head -c $((16777216 - ${#line} - 1)) /dev/zero | tr '\0' ' '; } >"$T/big.lst"
+    [ "$(wc -c <"$T/big.lst")" -eq 16777216 ]
+    run "$SSEM" run --json "$T/big.lst"
+    [ "$status" -eq 0 ]
+    [ "$(jq 'j["steps"]')" = 1 ]
+    printf ' ' >>"$T/big.lst"
+    run "$SSEM" run "$T/big.lst"
+    [ "$status" -eq 1 ]
+    [[ "$output" == *"big.lst: file too large (over 16777216 bytes)"* ]]
+}
+
+@test "CR-only line ends and a byte-order mark: the program, not one long line" {
+    printf '\357\273\2770 00000000000000000000000000000000\r1 00011000000000100000000000000000\r2 00000000000001110000000000000000\r24 10111111111111111111111111111111\r' >"$T/mac.lst"
+    run --separate-stderr "$SSEM" run --json "$T/mac.lst"
+    [ "$status" -eq 0 ]
+    [ -z "$stderr" ]
+    [ "$(jq 'j["a"]')" = 3 ]
+    [ "$(jq 'j["steps"]')" = 2 ]
+}

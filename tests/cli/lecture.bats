@@ -169,6 +169,13 @@ assert rows[2]["a"] == 262143 and rows[2]["ci"] == 3
     [[ "$output" == *"one of --trace, --trace=json and --explain at a time"* ]]
     run "$SSEM" run --explain=yes "$T/small.asm"
     [ "$status" -eq 2 ]
+    run "$SSEM" run --trace= "$T/small.asm"
+    [ "$status" -eq 2 ]
+    [[ "$output" == *"option '--trace=' needs a value after '='"* ]]
+    # --trace never takes the next argument as its form: json here is a file
+    run "$SSEM" run --trace json "$T/small.asm"
+    [ "$status" -eq 2 ]
+    [[ "$output" == *"one program at a time ('json' and "* ]]
     run "$SSEM" run --profile=1 "$T/small.asm"
     [ "$status" -eq 2 ]
 }
@@ -289,6 +296,8 @@ explain x'
     [[ "$output" == *"interp at step 1"* ]]
     [[ "$output" == *"T-state: A -262143, CI 1, PI LDN 24, lamp off"* ]]
     run "$SSEM" verify --show-interp=x "$(first_program)"
+    [ "$status" -eq 2 ]
+    run "$SSEM" verify --show-interp= "$(first_program)"
     [ "$status" -eq 2 ]
     run "$SSEM" verify --show-interp --random 3
     [ "$status" -eq 2 ]

@@ -64,10 +64,36 @@ load helpers
 }
 
 @test "a bad register line in a state file is bad input at its line and column" {
-    printf '; ssem state\n; ssem-state: a=1 lamp=2\n1\n0001:00011000000000100000000000000000\n' >"$T/bad.snp"
+    # "; ssem-state: version=2 a=1 " is 28 characters: lamp is at column 29
+    printf '; ssem-state: version=2 a=1 lamp=2\n1\n0001:00011000000000100000000000000000\n' >"$T/bad.snp"
     run "$SSEM" run "$T/bad.snp"
     [ "$status" -eq 1 ]
-    [[ "$output" == *"bad.snp:2:19: bad value for 'lamp'"* ]]
+    [[ "$output" == *"bad.snp:1:29: bad value for 'lamp'"* ]]
+}
+
+@test "a state file cut short is refused at the line after its end" {
+    printf 'step 10\nsave %s\nquit\n' "$T/s.snp" | "$SSEM" debug programs/first.lst
+    head -n 20 "$T/s.snp" >"$T/cut.snp" # line 1 registers, 2 comment, 3 count, 4-20 lines 0-16
+    run "$SSEM" run "$T/cut.snp"
+    [ "$status" -eq 1 ]
+    [[ "$output" == *"cut.snp:21:1: incomplete state file: store line 17 is missing"* ]]
+}
+
+@test "an assembly comment quoting the state tag does not make a state file" {
+    printf 'NUM 0\nLDN 3\n; ssem-state: a=5\nSTP\nNUM -7\n' >"$T/p.asm"
+    run "$SSEM" run --json "$T/p.asm"
+    [ "$status" -eq 0 ]
+    [ "$(jq 'j["a"]')" = 7 ]
+    [[ "$output" == *"p.asm:3:1: warning: a state line that is not at the top"* ]]
+}
+
+@test "--format=snp on a state file keeps its registers" {
+    printf 'step 1000\nsave %s\nquit\n' "$T/s.snp" | "$SSEM" debug programs/first.lst
+    # a limit below the saved count: nothing runs, the count stays 1000 (from
+    # reset, dropping the registers, it would stop at 500)
+    run "$SSEM" run --json --format=snp --max-steps=500 "$T/s.snp"
+    [ "$status" -eq 4 ]
+    [ "$(jq 'j["steps"]')" = 1000 ]
 }
 
 @test "--max-steps counts the steps of the whole run, resumed ones included" {

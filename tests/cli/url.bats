@@ -61,12 +61,18 @@ small_program() {
 }
 
 @test "url: CI above 31 is cut to 5 bits, with a warning" {
-    {
-        echo '; ssem-state: a=0 ci=45 pi=0 lamp=0 fault=0 steps=0'
-        echo '0001:00101000000000100000000000000000'
-        echo '0002:10101000000001100000000000000000'
-        echo '0003:00000000000001110000000000000000'
-        echo '0020:10100000000000000000000000000000'
+    { # a whole state file (docs/formats.md): the register line, all 32 lines
+        echo '; ssem-state: version=2 a=0 ci=45 pi=0 lamp=0 fault=0 steps=0'
+        for l in $(seq 0 31); do
+            case $l in
+            1) w=00101000000000100000000000000000 ;;
+            2) w=10101000000001100000000000000000 ;;
+            3) w=00000000000001110000000000000000 ;;
+            20) w=10100000000000000000000000000000 ;;
+            *) w=00000000000000000000000000000000 ;;
+            esac
+            printf '%04d:%s\n' "$l" "$w"
+        done
     } >"$T/state.snp"
     run --separate-stderr "$SSEM" url "$T/state.snp"
     [ "$status" -eq 0 ]

@@ -45,6 +45,7 @@ static void *test_realloc(void *p, size_t n)
 #include "../../tools/examples.c"
 #undef malloc
 #undef realloc
+#include "../../tools/examples.c"
 #include "../../tools/options.c"
 #include "../../tools/output.c"
 #include "../../tools/text.c"

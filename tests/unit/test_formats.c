@@ -46,8 +46,9 @@ static void test_names(void)
     CHECK(strcmp(ssem_format_name(SSEM_FORMAT_BITS), "bits") == 0);
     CHECK(strcmp(ssem_format_name(SSEM_FORMAT_DECIMAL), "decimal") == 0);
     CHECK(ssem_format_name(SSEM_FORMAT_COUNT) != NULL);
-    const char *names[] = {"auto", "listing", "snp", "asm", "bits", "decimal"};
-    for (int i = 0; i < 6; i++) {
+    CHECK(strcmp(ssem_format_name(SSEM_FORMAT_STATE), "state") == 0);
+    const char *names[] = {"auto", "listing", "snp", "asm", "bits", "decimal", "url", "state"};
+    for (int i = 0; i < 8; i++) {
         ssem_format_t f = SSEM_FORMAT_COUNT;
         CHECK_EQ(ssem_format_parse(names[i], &f), 0);
         CHECK_EQ(f, i);
@@ -337,16 +338,13 @@ static void sample_store(uint32_t s[32])
 
 static void check_round_trip(ssem_format_t wf, ssem_format_t rf, const uint32_t s[32])
 {
-    char *text = ssem_write(wf, s);
-    CHECK(text != NULL);
-    if (text == NULL)
-        return;
+    char text[SSEM_TEXT_MAX];
+    CHECK(ssem_write(wf, s, text, sizeof text) > 0);
     CHECK_EQ(ssem_load(text, strlen(text), NULL, rf, &img, &err), 0);
     for (int i = 0; i < 32; i++)
         CHECK_EQ(img.word[i], s[i]);
     CHECK_EQ(img.defined, 0xFFFFFFFFu);
     CHECK_EQ(img.nwarnings, 0);
-    free(text);
 }
 
 static void test_writers(void)
@@ -354,34 +352,37 @@ static void test_writers(void)
     uint32_t s[32];
     sample_store(s);
 
-    char *l = ssem_write(SSEM_FORMAT_LISTING, s);
-    CHECK(l != NULL);
-    if (l) {
-        CHECK(strncmp(l, "0 00000000000000000000000000000000\n", 35) == 0);
-        CHECK(strstr(l, "\n1 " B_LDN24 "  LDN 24\n") != NULL);
-        CHECK(strstr(l, "\n20 " B_MINUS3 "  NUM -3\n") != NULL);
-        free(l);
-    }
-    char *p = ssem_write(SSEM_FORMAT_SNP, s);
-    CHECK(p != NULL);
-    if (p) {
-        CHECK(p[0] == ';');
-        CHECK(strstr(p, "\n32\n0000:00000000000000000000000000000000\n0001:" B_LDN24 "\n") !=
-              NULL);
-        CHECK(strstr(p, "\n0031:10000000000001010000000000000000\n") != NULL);
-        free(p);
-    }
-    char *a = ssem_write(SSEM_FORMAT_ASM, s);
-    CHECK(a != NULL);
-    if (a) {
-        CHECK(strstr(a, "\n01: LDN 24\n") != NULL);
-        CHECK(strstr(a, "\n13: STP\n") != NULL);
-        CHECK(strstr(a, "\n20: NUM -3\n") != NULL);
-        free(a);
-    }
-    CHECK(ssem_write(SSEM_FORMAT_BITS, s) == NULL);
-    CHECK(ssem_write(SSEM_FORMAT_AUTO, s) == NULL);
-    CHECK(ssem_write(SSEM_FORMAT_LISTING, NULL) == NULL);
+    char l[SSEM_TEXT_MAX];
+    CHECK(ssem_write(SSEM_FORMAT_LISTING, s, l, sizeof l) == strlen(l));
+    CHECK(strncmp(l, "0 00000000000000000000000000000000\n", 35) == 0);
+    CHECK(strstr(l, "\n1 " B_LDN24 "  LDN 24\n") != NULL);
+    CHECK(strstr(l, "\n20 " B_MINUS3 "  NUM -3\n") != NULL);
+    char p[SSEM_TEXT_MAX];
+    CHECK(ssem_write(SSEM_FORMAT_SNP, s, p, sizeof p) == strlen(p));
+    CHECK(p[0] == ';');
+    CHECK(strstr(p, "\n32\n0000:00000000000000000000000000000000\n0001:" B_LDN24 "\n") != NULL);
+    CHECK(strstr(p, "\n0031:10000000000001010000000000000000\n") != NULL);
+    char a[SSEM_TEXT_MAX];
+    CHECK(ssem_write(SSEM_FORMAT_ASM, s, a, sizeof a) == strlen(a));
+    CHECK(strstr(a, "\n01: LDN 24\n") != NULL);
+    CHECK(strstr(a, "\n13: STP\n") != NULL);
+    CHECK(strstr(a, "\n20: NUM -3\n") != NULL);
+    CHECK_EQ(ssem_write(SSEM_FORMAT_BITS, s, a, sizeof a), 0);
+    CHECK_EQ(a[0], '\0');
+    CHECK_EQ(ssem_write(SSEM_FORMAT_AUTO, s, a, sizeof a), 0);
+    CHECK_EQ(ssem_write(SSEM_FORMAT_STATE, s, a, sizeof a), 0); /* needs registers */
+    CHECK_EQ(ssem_write(SSEM_FORMAT_LISTING, NULL, a, sizeof a), 0);
+    /* a buffer one byte short of the text and its NUL: 0 and an empty string */
+    size_t need = strlen(l) + 1;
+    CHECK_EQ(ssem_write(SSEM_FORMAT_LISTING, s, a, need - 1), 0);
+    CHECK_EQ(a[0], '\0');
+    CHECK_EQ(ssem_write(SSEM_FORMAT_LISTING, s, a, need), need - 1);
+    /* the largest text, a listing of 32 words each "NUM -2147483648" (the
+     * longest disassembly), fits SSEM_TEXT_MAX: 32 x (3 + 32 + 2 + 15 + 1) */
+    uint32_t big[32];
+    for (int i = 0; i < 32; i++)
+        big[i] = 0x80000000u;
+    CHECK_EQ(ssem_write(SSEM_FORMAT_LISTING, big, l, sizeof l), 10u * 52u + 22u * 53u);
 
     ssem_format_t wf[] = {SSEM_FORMAT_LISTING, SSEM_FORMAT_SNP, SSEM_FORMAT_ASM};
     for (int i = 0; i < 3; i++) {
@@ -414,8 +415,13 @@ static void test_arbitrary_bytes(void)
 {
     uint32_t s[32];
     sample_store(s);
-    char *seeds[3] = {ssem_write(SSEM_FORMAT_LISTING, s), ssem_write(SSEM_FORMAT_SNP, s),
-                      ssem_write(SSEM_FORMAT_ASM, s)};
+    static char seed_text[3][SSEM_TEXT_MAX];
+    const ssem_format_t seed_format[3] = {SSEM_FORMAT_LISTING, SSEM_FORMAT_SNP, SSEM_FORMAT_ASM};
+    const char *seeds[3];
+    for (int i = 0; i < 3; i++) {
+        ssem_write(seed_format[i], s, seed_text[i], sizeof seed_text[i]);
+        seeds[i] = seed_text[i];
+    }
     static const char alphabet[] = "01:; \t\r\n-#/x9+";
     for (int round = 0; round < 3000; round++) {
         char buf[1200];
@@ -453,8 +459,84 @@ static void test_arbitrary_bytes(void)
         }
         free(heap);
     }
-    for (int i = 0; i < 3; i++)
-        free(seeds[i]);
+}
+
+/* ---- byte-order mark and line ends (every format alike) --------------------- */
+
+#define BOM "\xEF\xBB\xBF"
+
+/* A UTF-8 byte-order mark at the start is skipped by every format, forced or
+ * detected; columns on line 1 count from after it. */
+static void test_bom_every_format(void)
+{
+    static const struct {
+        const char *text;
+        ssem_format_t f;
+    } cases[] = {
+        {BOM "1 " B_LDN24 " comment\n", SSEM_FORMAT_LISTING},
+        {BOM "; c\n1\n0001:" B_LDN24 "\n", SSEM_FORMAT_SNP},
+        {BOM "0001:" B_LDN24 "\n", SSEM_FORMAT_SNP}, /* the store line itself first */
+        {BOM B_ONE "\n" B_LDN24 "\n", SSEM_FORMAT_BITS},
+        {BOM "1\n16408\n", SSEM_FORMAT_DECIMAL},
+        {BOM "NUM 1\nLDN 24\n", SSEM_FORMAT_ASM},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        CHECK_EQ(load(cases[i].text, "t", cases[i].f), 0);
+        CHECK_EQ(img.word[1], 0x4018u);
+        CHECK_EQ(load(cases[i].text, "t", SSEM_FORMAT_AUTO), 0);
+        CHECK_EQ(img.format, cases[i].f);
+        CHECK_EQ(img.word[1], 0x4018u);
+    }
+    /* the column after the mark: "0001:" then a '2' at column 6, not 9 */
+    CHECK_ERR_AT(BOM "0001:2" B_LDN24 "\n", SSEM_FORMAT_SNP, 1, 6);
+    /* a state file with a mark keeps its registers */
+    ssem_t m;
+    memset(&m, 0, sizeof m);
+    char text[SSEM_TEXT_MAX + 3] = BOM;
+    m.a = 5;
+    m.steps = 77;
+    CHECK(ssem_write_state(&m, text + 3, SSEM_TEXT_MAX) > 0);
+    ssem_t back;
+    memset(&back, 0, sizeof back);
+    CHECK_EQ(ssem_load_machine(text, strlen(text), "s.snp", SSEM_FORMAT_AUTO, &back, &img, &err),
+             0);
+    CHECK_EQ(back.a, 5);
+    CHECK_EQ(back.steps, 77);
+}
+
+/* Old Macintosh files end lines with a lone CR: they are line ends in every
+ * format (never one long line), and messages count lines by them. */
+static void test_cr_line_ends(void)
+{
+    static const struct {
+        const char *text;
+        ssem_format_t f;
+    } cases[] = {
+        {"0 " B_ONE "\r1 " B_LDN24 "\r2 " B_MINUS3 "\r", SSEM_FORMAT_LISTING},
+        {"; c\r3\r0000:" B_ONE "\r0001:" B_LDN24 "\r0002:" B_MINUS3, SSEM_FORMAT_SNP},
+        {B_ONE "\r" B_LDN24 "\r" B_MINUS3 "\r", SSEM_FORMAT_BITS},
+        {"1\r16408\r-3\r", SSEM_FORMAT_DECIMAL},
+        {"NUM 1\rLDN 24\rNUM -3\r", SSEM_FORMAT_ASM},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        CHECK_EQ(load(cases[i].text, "t", SSEM_FORMAT_AUTO), 0);
+        CHECK_EQ(img.format, cases[i].f);
+        CHECK_EQ(img.defined, 7u); /* three lines, not one */
+        CHECK_EQ(img.word[0], 1u);
+        CHECK_EQ(img.word[1], 0x4018u);
+        CHECK_EQ(img.word[2], 0xFFFFFFFDu);
+    }
+    /* an error on the third CR-ended line is reported on line 3 */
+    CHECK_ERR_AT("0000:" B_ONE "\r0001:" B_ONE "\r0002:" B_ONE "x\r", SSEM_FORMAT_SNP, 3, 38);
+    CHECK_ERR_AT("NUM 1\rNUM 2\rFOO 3\r", SSEM_FORMAT_ASM, 3, 1);
+    /* CRLF is one line end, not two: the error is on line 2 */
+    CHECK_ERR_AT("0000:" B_ONE "\r\n0001:2\r\n", SSEM_FORMAT_SNP, 2, 6);
+    /* the message's source line and caret come from the same line */
+    char buf[512];
+    CHECK_EQ(load("NUM 1\rNUM 2\rFOO 3\r", "t", SSEM_FORMAT_ASM), -1);
+    const char *t = "NUM 1\rNUM 2\rFOO 3\r";
+    ssem_diag_format(&err, t, strlen(t), buf, sizeof buf);
+    CHECK(strstr(buf, "\n    FOO 3\n    ^\n") != NULL);
 }
 
 int main(void)
@@ -472,5 +554,7 @@ int main(void)
     RUN(test_length_respected);
     RUN(test_writers);
     RUN(test_arbitrary_bytes);
+    RUN(test_bom_every_format);
+    RUN(test_cr_line_ends);
     return CHECK_DONE();
 }

@@ -24,7 +24,7 @@ static void first_machine(ssem_t *m)
     memset(m, 0, sizeof *m);
     ssem_reset(m);
     for (uint32_t i = 0; i < FIRST_PROGRAM_LINES; i++)
-        ssem_poke(m, i, bits_to_word(first_program_bits[i]));
+        m->store[i] = bits_to_word(first_program_bits[i]);
 }
 
 static ssem_engine_t *engine;
@@ -396,9 +396,9 @@ static void test_manual_matches_step(void)
             continue;
         ssem_t manual = m, fetched = m;
         panel_execute_manual(&manual, word);
-        ssem_poke(&fetched, fetch, word);
+        fetched.store[fetch] = word;
         ssem_step(&fetched);
-        ssem_poke(&fetched, fetch, m.store[fetch]);
+        fetched.store[fetch] = m.store[fetch];
         CHECK(ssem_tstate_equal(&manual, &fetched));
         CHECK_EQ(manual.steps, fetched.steps);
     }

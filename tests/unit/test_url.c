@@ -161,10 +161,15 @@ static void test_detection(void)
     CHECK_EQ(ssem_format_parse("url", &f), 0);
     CHECK_EQ(f, SSEM_FORMAT_URL);
     CHECK(strcmp(ssem_format_name(SSEM_FORMAT_URL), "url") == 0);
-    /* a state loader takes a link with its registers */
-    CHECK_EQ(ssem_load_state(FIRST_REGS, strlen(FIRST_REGS), "x", &m, &err), 0);
+    /* the one machine loader takes a link with its registers */
+    ssem_image_t mimg;
+    CHECK_EQ(ssem_load_machine(FIRST_REGS, strlen(FIRST_REGS), "x", SSEM_FORMAT_AUTO, &m, &mimg,
+                               &err),
+             0);
     CHECK_EQ(m.a, 131072u);
     CHECK_EQ(m.ci, 13u);
+    CHECK_EQ(mimg.format, SSEM_FORMAT_URL);
+    CHECK_EQ(mimg.nwarnings, 0); /* the registers are read, not dropped */
 }
 
 /* 128 bytes: the old form, unless they are the compact form the Java writer
@@ -222,10 +227,9 @@ static void test_writer_by_hand(void)
     CHECK(cut);
     free(link);
     /* ssem_write's url: A = CI = 0, a newline */
-    char *text = ssem_write(SSEM_FORMAT_URL, first);
-    CHECK(text != NULL &&
-          strcmp(text, "https://manchesterbaby.com?s=" FIRST_COMPACT "\n") == 0);
-    free(text);
+    char text[SSEM_TEXT_MAX];
+    CHECK(ssem_write(SSEM_FORMAT_URL, first, text, sizeof text) > 0);
+    CHECK(strcmp(text, "https://manchesterbaby.com?s=" FIRST_COMPACT "\n") == 0);
 }
 
 /* Random machines: the store and A exact, CI modulo 32. */
