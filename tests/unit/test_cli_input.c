@@ -42,7 +42,6 @@ static void *test_realloc(void *p, size_t n)
 #define malloc(n) test_malloc(n)
 #define realloc(p, n) test_realloc(p, n)
 #include "../../tools/cli.c"
-#include "../../tools/examples.c"
 #undef malloc
 #undef realloc
 #include "../../tools/examples.c"
