@@ -163,9 +163,12 @@ PYTHONDIR  ?= $(DATADIR)/python
 $(BUILD)/obj/tools/examples.o: ALL_CFLAGS += -DSSEM_DATADIR='"$(DATADIR)"' -DSSEM_SRCDIR='"$(CURDIR)"'
 # (rebuilt when DATADIR changes, so that `make install PREFIX=...` installs
 # an ssem that looks in the right place)
-$(BUILD)/obj/tools/examples.o: $(BUILD)/datadir
-$(shell mkdir -p $(BUILD) && { echo '$(DATADIR)' | cmp -s - $(BUILD)/datadir || \
-        echo '$(DATADIR)' >$(BUILD)/datadir; })
+# The stamp is brought up to date when the Makefile is read, not by a
+# recipe: a stamp with a recipe that always runs would make `make -q` (and so
+# tests/pkg/deps.sh) see every build as out of date.
+DATADIR_STAMP := $(BUILD)/datadir
+$(shell mkdir -p $(BUILD) && { echo '$(DATADIR)' | cmp -s - $(DATADIR_STAMP) || echo '$(DATADIR)' >$(DATADIR_STAMP); })
+$(BUILD)/obj/tools/examples.o: $(DATADIR_STAMP)
 
 # what is installed besides the libraries: examples (every file under
 # programs/, subdirectories kept) and docs

@@ -40,9 +40,9 @@
  * reference does. Every exit writes A, PI, the budget left and the next
  * fetch's CI into the context; C sets CI = next - 1 (the T-state, exact).
  */
-#ifdef __EMSCRIPTEN__
+#include "internal.h" /* outside the #ifdef: make tracks it in every build */
 
-#include "internal.h"
+#ifdef __EMSCRIPTEN__
 
 #include <emscripten/emscripten.h>
 #include <stddef.h>

@@ -262,7 +262,9 @@ static void print_monitor(const ssem_t *m)
         for (int i = 0; i < 32; i++)
             bits[i] = bits[i] == '1' ? '-' : '.';
         ssem_disasm_word(m->store[line], text, sizeof text);
-        printf("%3u  %s  %-16s %11" PRId32 "\n", (unsigned)line, bits, text,
+        /* '>' marks the action line, as the monitor showed it brighter */
+        printf("%3u %c%s  %-16s %11" PRId32 "\n", (unsigned)line,
+               (frame.bright >> line) & 1u ? '>' : ' ', bits, text,
                ssem_word_signed(m->store[line]));
     }
 }

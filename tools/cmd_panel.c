@@ -16,6 +16,7 @@
  */
 #include "cli.h"
 #include "panel_logic.h"
+#include "text.h"
 
 #include <curses.h>
 #include <inttypes.h>
@@ -179,7 +180,7 @@ static void draw_registers(const panel_t *p, const screen_info_t *si)
         (unsigned)(m->ci & SSEM_LINE_MASK));
     put(y++, RIGHT, 0, "A  %11" PRId32, ssem_word_signed(m->a));
     put(y++, RIGHT, 0, "PI %11" PRId32 "   %s", ssem_word_signed(m->pi),
-        ssem_disasm_word(m->pi, t1, sizeof t1));
+        obeyed_instruction(m->pi, t1, sizeof t1));
     put(y++, RIGHT, A_BOLD, "action line %2u = %11" PRId32 "   %s", (unsigned)action,
         ssem_word_signed(m->store[action]), ssem_disasm_word(m->store[action], t2, sizeof t2));
     format_duration(ssem_time_1948(m->steps, p->digit_period_us), when, sizeof when);

@@ -3,15 +3,18 @@
  * fault or the step limit, by any engine, flat out or paced to the Baby's
  * own speed; the final state as the monitor showed it, or JSON.
  *
- * The run goes in chunks so that Ctrl-C is noticed between them: the engine
- * never polls anything. Paced runs (--speed) size each chunk from the wall
- * clock: after t seconds, t x speed / (144 x digit period) instructions
- * should have run. A Ctrl-C stops cleanly, prints the state reached and, with
+ * The run goes in slices so that Ctrl-C is noticed between them: the engine
+ * never polls anything. How many steps a slice runs is tools/pace.c's rule,
+ * shared with the panel: flat out, what the engine runs in about 1/60 s;
+ * paced (--speed), the steps owed to the wall clock since the last slice
+ * (speed / (144 x digit period) a second), never more than a flat-out
+ * slice. A Ctrl-C (or SIGTERM, SIGHUP) stops cleanly, prints the state reached and, with
  * --save-on-interrupt, writes it as a state file that `ssem run` resumes from
  * to exactly the final state and step count of an uninterrupted run.
  */
 #include "cli.h"
 #include "lecture.h"
+#include "pace.h"
 #include "text.h"
 
 #include <inttypes.h>
@@ -23,7 +26,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#define FLAT_OUT_CHUNK 20000000ull       /* ~10 ms with the fast engines       */
+#define RUN_FIRST_SLICE 20000000ull    /* steps: ~10 ms with the fast engines */
 #define PACE_TICK_NS 10000000L           /* paced runs: 100 checks a second    */
 
 static const char run_usage[] =
@@ -147,27 +150,35 @@ static ssem_stop_t run_machine(ssem_engine_t *engine, ssem_t *m, const run_optio
 {
     bool watch = stepwise(o);
     bool progress = o->speed > 0 && !watch && isatty(STDERR_FILENO);
-    double rate = o->speed > 0 ? o->speed / (ssem_time_1948(1, o->digit_period)) : 0;
-    double start = now_seconds(), last_progress = 0;
-    uint64_t start_steps = m->steps;
+    double rate = o->speed > 0 ? o->speed / ssem_time_1948(1, o->digit_period) : 0;
+    double last = now_seconds(), last_progress = 0;
+    pace_t pace;
+    pace_init(&pace);
+    /* the first slice as large as a fast engine runs in ~10 ms: most programs
+     * then run in one engine call (which --log=blocks reports as such); the
+     * slice is tuned to about 1/60 s from there */
+    pace.slice = RUN_FIRST_SLICE;
     ssem_stop_t why = SSEM_LIMIT;
+    /* the signal flag is looked at between slices, and a slice is short
+     * (tools/pace.h): Ctrl-C, SIGTERM and SIGHUP are honoured within one */
     while (!interrupted && m->steps < o->max_steps) {
         uint64_t budget = o->max_steps - m->steps;
-        if (watch) {
+        double t0 = now_seconds();
+        uint64_t due = pace_budget(&pace, rate, t0 - last);
+        last = t0;
+        if (due < budget)
+            budget = due;
+        if (watch && budget > 1) { /* one step at a time; the rest stays owed */
+            if (rate > 0)
+                pace_refund(&pace, budget - 1);
             budget = 1;
-        } else if (o->speed > 0) {
-            double due = floor((now_seconds() - start) * rate);
-            uint64_t owed = due > (double)(m->steps - start_steps)
-                                ? (uint64_t)(due - (double)(m->steps - start_steps))
-                                : 0;
-            if (owed < budget)
-                budget = owed;
-        } else if (budget > FLAT_OUT_CHUNK) {
-            budget = FLAT_OUT_CHUNK;
         }
+        bool behind = rate > 0 && due == pace.slice; /* the engine cannot keep up */
         if (budget > 0) {
             ssem_t before = *m;
             why = ssem_engine_run(engine, m, budget, 0);
+            if (rate <= 0 && !watch)
+                pace_tune(&pace, m->steps - before.steps, now_seconds() - t0);
             if (o->trace && why != SSEM_FAULT)
                 trace_step(m, before.ci);
             if (o->trace_json)
@@ -184,8 +195,10 @@ static ssem_stop_t run_machine(ssem_engine_t *engine, ssem_t *m, const run_optio
                 show_progress(m, o);
                 last_progress = now_seconds();
             }
-            struct timespec tick = {0, PACE_TICK_NS};
-            nanosleep(&tick, NULL);
+            if (!behind) {
+                struct timespec tick = {0, PACE_TICK_NS};
+                nanosleep(&tick, NULL);
+            }
         }
     }
     if (progress) {

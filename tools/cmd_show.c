@@ -42,7 +42,8 @@ static const char show_usage[] =
     "                   line's background glows by how often it was executed\n"
     "                   (log scale; the hottest line in full ember red)\n"
     "\n"
-    "Without --png or --svg the monitor is printed as text, followed by a line\n"
+    "Without --png or --svg the monitor is printed as text (the digits 0-31\n"
+    "numbered above, each row's line number at its left), followed by a line\n"
     "with the tube, the action line, the stop lamp and the step count.\n"
     "\n"
     "exit status: 0 shown, 1 bad input or an output that cannot be written,\n"
@@ -179,7 +180,17 @@ int cmd_show(int argc, char **argv)
         error_message("show: the frame does not fit its buffer");
         return EXIT_BAD_INPUT;
     }
-    fputs(text, stdout);
+    /* the digit numbers above, the line numbers to the left, as `ssem run`
+     * prints its monitor: a row is found by its number, not counted */
+    printf("     0         1         2         3\n"
+           "     01234567890123456789012345678901\n");
+    const char *row = text;
+    for (unsigned r = 0; r < SSEM_LINES && *row; r++) {
+        const char *end = strchr(row, '\n');
+        int n = end ? (int)(end - row) : (int)strlen(row);
+        printf("%3u  %.*s\n", r, n, row);
+        row += n + (end ? 1 : 0);
+    }
     print_status(&m, why, &frame, action_line);
     return finish_stdout() == 0 ? 0 : EXIT_BAD_INPUT;
 }

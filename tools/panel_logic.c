@@ -4,6 +4,7 @@
  */
 #include "panel_logic.h"
 
+#include "text.h"
 #include "values.h"
 
 #include <math.h>
@@ -68,7 +69,7 @@ int panel_init(panel_t *p, const ssem_t *m, ssem_engine_t *engine)
     p->tube = SSEM_TUBE_S;
     p->speed = 1.0;
     p->digit_period_us = SSEM_DIGIT_PERIOD_US;
-    p->flat_budget = 1u << 18;
+    pace_init(&p->pace);
     snprintf(p->message, sizeof p->message, "CS at Stop: r runs, s steps, q quits");
     return 0;
 }
@@ -238,12 +239,15 @@ static void single_step(panel_t *p)
                 (unsigned)m->ci);
         return;
     }
+    /* the line obeyed is the one fetched, CI + 1 before the step; after a
+     * jump CI names the target instead (issue 12 item 11) */
+    uint32_t line = (panel_machine(p)->ci + 1u) & SSEM_LINE_MASK;
     ssem_history_stop_t st = ssem_history_step_over(p->h); /* KC obeys CI's next line, marked or not */
     const ssem_t *m = panel_machine(p);
     if (st.why == SSEM_HISTORY_LIMIT || st.why == SSEM_HISTORY_BREAK) {
         char text[40];
-        say(p, "KC: obeyed line %u, %s", (unsigned)(m->ci & SSEM_LINE_MASK),
-            ssem_disasm_word(m->pi, text, sizeof text));
+        say(p, "KC: obeyed line %u, %s; CI is now %u", (unsigned)line,
+            obeyed_instruction(m->pi, text, sizeof text), (unsigned)(m->ci & SSEM_LINE_MASK));
     } else {
         say_stop(p, st);
     }
@@ -309,7 +313,7 @@ static void change_speed(panel_t *p, int dir)
             p->speed = next;
         }
     }
-    p->carry = 0.0;
+    pace_restart(&p->pace);
     char name[40];
     panel_speed_name(p->speed, name, sizeof name);
     say(p, "speed: %s", name);
@@ -327,7 +331,7 @@ void panel_do(panel_t *p, panel_action_t a)
         } else {
             p->running = true;
             p->first_slice = true;
-            p->carry = 0.0;
+            pace_restart(&p->pace);
             say(p, "CS at Run%s", p->manual ? " (Man: obeying the switches)" : "");
         }
         break;
@@ -407,7 +411,7 @@ void panel_do(panel_t *p, panel_action_t a)
         if (d > PANEL_MAX_PERIOD_US)
             d = PANEL_MAX_PERIOD_US;
         p->digit_period_us = d;
-        p->carry = 0.0;
+        pace_restart(&p->pace);
         say(p, "digit period %.1f us: %.3f ms an instruction", d,
             panel_instruction_seconds(p) * 1000.0);
         break;
@@ -432,39 +436,10 @@ double panel_steps_per_second(const panel_t *p)
 
 uint64_t panel_budget(panel_t *p, double elapsed)
 {
-    if (p->speed <= 0.0) {
-        p->carry = 0.0;
-        return p->flat_budget;
-    }
-    if (!(elapsed > 0.0))
-        elapsed = 0.0;
-    if (elapsed > 0.25)
-        elapsed = 0.25; /* a stalled terminal is not made up for in a burst */
-    double want = p->carry + elapsed * panel_steps_per_second(p);
-    if (want >= (double)p->flat_budget) {
-        p->carry = 0.0; /* faster than the engine goes: fall behind, owe nothing */
-        return p->flat_budget;
-    }
-    uint64_t n = (uint64_t)want;
-    p->carry = want - (double)n;
-    return n;
+    return pace_budget(&p->pace, panel_steps_per_second(p), elapsed);
 }
 
-#define PANEL_MIN_FLAT 1000u
-#define PANEL_MAX_FLAT (1ull << 32)
-
-void panel_tune(panel_t *p, uint64_t ran, double seconds)
-{
-    if (ran == 0 || ran < p->flat_budget / 2 || !(seconds > 0.0))
-        return; /* a slice cut short (STP, a break) says nothing about speed */
-    double ideal = (double)ran * PANEL_FLAT_SLICE / seconds;
-    double next = ((double)p->flat_budget + ideal) / 2.0;
-    if (next < (double)PANEL_MIN_FLAT)
-        next = PANEL_MIN_FLAT;
-    if (next > (double)PANEL_MAX_FLAT)
-        next = (double)PANEL_MAX_FLAT;
-    p->flat_budget = (uint64_t)next;
-}
+void panel_tune(panel_t *p, uint64_t ran, double seconds) { pace_tune(&p->pace, ran, seconds); }
 
 void panel_speed_name(double speed, char *buf, size_t size)
 {

@@ -15,6 +15,7 @@
 #ifndef SSEM_PANEL_LOGIC_H
 #define SSEM_PANEL_LOGIC_H
 
+#include "pace.h"
 #include "ssem.h"
 #include "values.h"
 
@@ -73,7 +74,7 @@ panel_action_t panel_key_action(int key);
 /* Speeds, as multiples of 1948 real time; 0 is flat out. */
 #define PANEL_SPEED_MAX 0.0
 #define PANEL_FRAME_RATE 30.0        /* frames a second                      */
-#define PANEL_FLAT_SLICE (1.0 / 60.0) /* seconds of engine time per slice, flat out */
+#define PANEL_FLAT_SLICE PACE_SLICE_SECONDS /* engine time per slice, flat out */
 #define PANEL_MIN_PERIOD_US VALUE_PERIOD_LOW  /* as --digit-period allows */
 #define PANEL_MAX_PERIOD_US VALUE_PERIOD_HIGH
 
@@ -91,8 +92,7 @@ typedef struct panel {
     bool quit;
     double speed;            /* multiple of 1948 time; PANEL_SPEED_MAX      */
     double digit_period_us;  /* 10 us: 1.44 ms an instruction               */
-    double carry;            /* steps owed to real time, below one          */
-    uint64_t flat_budget;    /* steps that take about PANEL_FLAT_SLICE      */
+    pace_t pace;             /* steps owed to real time; the flat-out slice */
     char message[200];       /* the last thing that happened                */
 } panel_t;
 
@@ -123,10 +123,10 @@ void panel_execute_manual(ssem_t *m, uint32_t word);
 /* Speed. */
 double panel_instruction_seconds(const panel_t *p); /* 1.44 ms at 10 us */
 double panel_steps_per_second(const panel_t *p);    /* 0 when flat out   */
-/* Steps to run now, `elapsed` seconds of wall time after the last slice. */
+/* Steps to run now, `elapsed` seconds of wall time after the last slice:
+ * tools/pace.h's rule, at the panel's speed. */
 uint64_t panel_budget(panel_t *p, double elapsed);
-/* Flat out: `ran` steps took `seconds`; adjusts flat_budget towards a slice
- * of PANEL_FLAT_SLICE. */
+/* Flat out: `ran` steps took `seconds`; tunes the slice (pace_tune). */
 void panel_tune(panel_t *p, uint64_t ran, double seconds);
 /* "1948", "x10", "flat out" */
 void panel_speed_name(double speed, char *buf, size_t size);

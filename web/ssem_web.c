@@ -300,7 +300,7 @@ WEB_API void web_set_cursor(web_t *w, int digit) { w->panel.cursor = (uint32_t)d
 WEB_API void web_set_speed(web_t *w, double speed)
 {
     w->panel.speed = speed > 0 ? speed : PANEL_SPEED_MAX;
-    w->panel.carry = 0.0;
+    pace_restart(&w->panel.pace);
 }
 WEB_API void web_toggle_breakpoint(web_t *w, int line)
 {

@@ -252,3 +252,15 @@ LIST
     # 0666 & ~umask, as from cc -o, cp or a shell redirection
     [ "$(stat -c %a "$T/out.snp")" = 644 ]
 }
+
+@test "docs/asm.md's first example does what its comment says (issue 12 item 17)" {
+    # the first ``` block of docs/asm.md, run: a = 10, b = 5; by hand, A ends
+    # as 10 + 5 = 15 and line 22 (sum) holds -(10 + 5) = -15
+    awk '/^```/ { n++; next } n == 1 { print }' docs/asm.md >"$T/tour.asm"
+    grep -q 'A := a + b (15) at the stop' "$T/tour.asm"
+    grep -q 'line 22 (sum) is left holding -(a + b) = -15' "$T/tour.asm"
+    run "$SSEM" run --json "$T/tour.asm"
+    [ "$status" -eq 0 ]
+    [ "$(jq 'j["a"]')" = 15 ]
+    [ "$(jq 'j["store"][22]')" = -15 ]
+}

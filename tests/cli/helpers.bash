@@ -17,9 +17,11 @@ setup() {
     T="$BATS_TEST_TMPDIR"
 }
 
-# The monitor row of store line $1 in $output: the 32 '.'/'-' characters.
+# The monitor row of store line $1 in $output: the 32 '.'/'-' characters
+# (without the '>' that marks the action line).
 row() {
-    printf '%s\n' "$output" | awk -v n="$1" '$1 == n "" && $2 ~ /^[.-]+$/ && length($2) == 32 { print $2; exit }'
+    printf '%s\n' "$output" | awk -v n="$1" '{ b = $2; sub(/^>/, "", b) }
+        $1 == n "" && b ~ /^[.-]+$/ && length(b) == 32 { print b; exit }'
 }
 
 # A field of the JSON object in $output (last line), by a Python expression on

@@ -21,7 +21,7 @@ ASM
     [ "$status" -eq 0 ]
     [ -z "$stderr" ]
     # 32 rows, 0 to 31
-    [ "$(printf '%s\n' "$output" | grep -cE '^ *[0-9]+  [.-]{32}( |$)')" -eq 32 ]
+    [ "$(printf '%s\n' "$output" | grep -cE '^ *[0-9]+ [ >][.-]{32}( |$)')" -eq 32 ]
     # line 20 = 5: bits 0 and 2, bit 0 on the left
     [ "$(row 20)" = "-.-............................." ]
     # line 21 = -5 = ...11111011: every bit but bit 2
@@ -226,4 +226,17 @@ ASM
     [ "$(jq 'j["a"]')" = -1 ]
     run "$SSEM" run "$T/wrap.asm"
     [[ "$output" == *"STP at line 0"* ]]
+}
+
+@test "run's monitor marks the action line with '>': CI's line, one row only" {
+    # gcd.asm stops at its STP on line 18 (its header says so; CI = 18)
+    run --separate-stderr "$SSEM" run programs/gcd.asm
+    [ "$status" -eq 0 ]
+    [ "$(printf '%s\n' "$output" | grep -cE '^ *[0-9]+ >[.-]{32}')" -eq 1 ]
+    printf '%s\n' "$output" | grep -qE '^ 18 >[.-]{32}  STP '
+    # stopped by the limit after 3 steps: lines 1-3 run, CI = 3
+    run --separate-stderr "$SSEM" run --max-steps=3 programs/gcd.asm
+    [ "$status" -eq 4 ]
+    [ "$(printf '%s\n' "$output" | grep -cE '^ *[0-9]+ >')" -eq 1 ]
+    printf '%s\n' "$output" | grep -qE '^  3 >[.-]{32}  LDN 21 '
 }

@@ -17,9 +17,9 @@ small_program() {
 ASM
 }
 
-# Row $1 (0-31) of the frame printed in $output.
+# Row $1 (0-31) of the frame printed in $output: the line numbered $1.
 frame_row() {
-    printf '%s\n' "$output" | sed -n "$(($1 + 1))p"
+    printf '%s\n' "$output" | awk -v n="$1" 'NR > 2 && $1 == n "" { print $2; exit }'
 }
 
 EMPTY="................................"
@@ -29,9 +29,15 @@ EMPTY="................................"
     run --separate-stderr "$SSEM" show --ascii "$T/small.asm"
     [ "$status" -eq 0 ]
     [ -z "$stderr" ]
-    # 32 rows of 32 cells, then the status line
-    [ "${#lines[@]}" -eq 33 ]
-    [ "$(printf '%s\n' "$output" | head -n 32 | grep -cE '^[.:=-]{32}$')" -eq 32 ]
+    # the digit numbers, 32 numbered rows of 32 cells, then the status line
+    [ "${#lines[@]}" -eq 35 ]
+    [ "${lines[0]}" = "     0         1         2         3" ]
+    [ "${lines[1]}" = "     01234567890123456789012345678901" ]
+    [ "$(printf '%s\n' "$output" | sed -n 3,34p | grep -cE '^ *([0-9]|[12][0-9]|3[01])  [.:=-]{32}$')" -eq 32 ]
+    # row r is on line r + 3, numbered r
+    for r in 0 9 10 31; do
+        printf '%s\n' "$output" | sed -n "$((r + 3))p" | grep -qE "^ *$r  "
+    done
     [ "$(frame_row 0)" = "$EMPTY" ]
     # line 1 = LDN 20: n = 20 = bits 2 and 4; f = 2 = bit 14
     [ "$(frame_row 1)" = "..-.-.........-................." ]
@@ -43,7 +49,7 @@ EMPTY="................................"
     [ "$(frame_row 20)" = "-.-............................." ]
     [ "$(frame_row 21)" = "--.-----------------------------" ]
     [ "$(frame_row 31)" = "$EMPTY" ]
-    [ "${lines[32]}" = "tube S, action line 3, stop lamp lit, 3 steps (halted)" ]
+    [ "${lines[34]}" = "tube S, action line 3, stop lamp lit, 3 steps (halted)" ]
 }
 
 @test "show --after 0: the store as loaded, action line 0, lamp off" {
@@ -55,7 +61,7 @@ EMPTY="................................"
     [ "$(frame_row 3)" = ".............---................" ]
     # line 21 not yet written
     [ "$(frame_row 21)" = "$EMPTY" ]
-    [ "${lines[32]}" = "tube S, action line 0, stop lamp off, 0 steps (running)" ]
+    [ "${lines[34]}" = "tube S, action line 0, stop lamp off, 0 steps (running)" ]
 }
 
 @test "show --after 2: the machine mid-run, line 21 written" {
@@ -65,14 +71,14 @@ EMPTY="................................"
     # two steps: LDN 20 at line 1, STO 21 at line 2; CI = 2
     [ "$(frame_row 2)" = "=:=:=::::::::==:::::::::::::::::" ]
     [ "$(frame_row 21)" = "--.-----------------------------" ]
-    [ "${lines[32]}" = "tube S, action line 2, stop lamp off, 2 steps (running)" ]
+    [ "${lines[34]}" = "tube S, action line 2, stop lamp off, 2 steps (running)" ]
 }
 
 @test "show --after more than the run: stops at STP" {
     small_program
     run "$SSEM" show --ascii --after 1000 "$T/small.asm"
     [ "$status" -eq 0 ]
-    [ "${lines[32]}" = "tube S, action line 3, stop lamp lit, 3 steps (halted)" ]
+    [ "${lines[34]}" = "tube S, action line 3, stop lamp lit, 3 steps (halted)" ]
 }
 
 @test "show --tube A: the accumulator on every row" {
@@ -84,7 +90,7 @@ EMPTY="................................"
         [ "$(frame_row $r)" = "--.-----------------------------" ]
     done
     [ "$(frame_row 3)" = "==:=============================" ]
-    [ "${lines[32]}" = "tube A, action line 3, stop lamp lit, 3 steps (halted)" ]
+    [ "${lines[34]}" = "tube A, action line 3, stop lamp lit, 3 steps (halted)" ]
 }
 
 @test "show --tube C stopped: CI on every row" {
@@ -96,7 +102,7 @@ EMPTY="................................"
         [ "$(frame_row $r)" = "--.............................." ]
     done
     [ "$(frame_row 3)" = "==::::::::::::::::::::::::::::::" ]
-    [[ "${lines[32]}" == "tube C, "* ]]
+    [[ "${lines[34]}" == "tube C, "* ]]
 }
 
 @test "show --tube C running: CI on even rows, PI on odd rows" {
@@ -118,7 +124,7 @@ EMPTY="................................"
     [ "$status" -eq 0 ]
     [ "$(frame_row 20)" = "=:=:::::::::::::::::::::::::::::" ]
     [ "$(frame_row 3)" = ".............---................" ]
-    [[ "${lines[32]}" == *"action line 20"* ]]
+    [[ "${lines[34]}" == *"action line 20"* ]]
 }
 
 @test "show in a UTF-8 locale: dots and dashes as Unicode; --ascii overrides" {

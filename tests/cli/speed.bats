@@ -137,3 +137,23 @@ load helpers
     grep -q "^stop lamp: off (interrupted: still running)$" "$T/out.txt"
     ! grep -q "step limit" "$T/out.txt"
 }
+
+@test "--speed far above the engine's: Ctrl-C is honoured within a slice (issue 12 item 4)" {
+    # an endless loop: line 1 is the word 0, JMP 0, and S[0] = 0 sends CI back
+    # to 0, so line 1 is fetched again, for ever
+    printf 'NUM 0\nJMP 0\n' >"$T/loop.asm"
+    # 1e9 times 1948 speed at a 0.5 us digit period is 1.4e13 steps a second:
+    # the debt after a second was once run in one engine call of minutes.
+    # timeout only guards against a hang (it would fail the test with 137)
+    timeout -s KILL 60 "$SSEM" run --json --speed=1e9 --digit-period=0.5 \
+        --max-steps=1000000000000000000 "$T/loop.asm" >"$T/out.json" 2>"$T/err.txt" &
+    pid=$!
+    sleep 1
+    kill -INT "$(pgrep -P "$pid" || echo "$pid")"
+    rc=0
+    wait "$pid" || rc=$?
+    [ "$rc" -eq 130 ] || { cat "$T/err.txt"; echo "exit $rc"; false; }
+    output=$(cat "$T/out.json")
+    [ "$(jq 'j["status"]')" = '"interrupted"' ]
+    [ "$(jq 'j["steps"] > 0')" = true ]
+}

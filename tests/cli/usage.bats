@@ -161,3 +161,17 @@ load helpers
     [ "$status" -eq 2 ]
     [[ "$stderr" == *"unknown option"* ]]
 }
+
+@test "README.md links only to files in the repository, and every one exists" {
+    # markdown links: ](target) ; no target may leave the repository
+    links=$(grep -oE '\]\([^)]+\)' README.md | sed -E 's/^\]\((.*)\)$/\1/')
+    [ -n "$links" ]
+    while IFS= read -r l; do
+        case "$l" in
+            http://* | https://* | mailto:*) echo "external link: $l"; false ;;
+            /* | ../*) echo "link outside the repository: $l"; false ;;
+        esac
+        [ -e "${l%%#*}" ] || { echo "missing: $l"; false; }
+    done <<<"$links"
+    ! grep -n '\.\./shared' README.md
+}

@@ -4,12 +4,15 @@
  * breakpoints cut across step budgets, Man mode, reverse step.
  *
  * The panel's logic is tools/panel_logic.c, compiled in here with the
- * history it keeps the machine in (tools/history.c) and the option values'
- * parser (tools/values.c); the ncurses front end
+ * pacing rule (tools/pace.c) and the option values' parser (tools/values.c);
+ * the machine lives in the library's history (ssem_history_*). The ncurses
+ * front end
  * (tools/cmd_panel.c) is tested in a real terminal by tests/cli/panel.bats.
  * Expected values are worked out by hand from ../shared/SPEC.md.
  */
 #include "../../tools/panel_logic.c"
+#include "../../tools/pace.c"
+#include "../../tools/text.c"
 #include "../../tools/values.c"
 
 #include "check.h"
@@ -421,18 +424,18 @@ static void test_speed_budgets(void)
     CHECK_EQ(total, 694); /* one second: 694.4 instructions */
     /* x10 */
     p.speed = 10;
-    p.carry = 0;
+    pace_restart(&p.pace);
     CHECK_EQ(panel_budget(&p, 0.1), 694);
     /* a stall of 10 s is not made up: at most a quarter of a second */
     CHECK_EQ(panel_budget(&p, 10.0), 1736);
     CHECK_EQ(panel_budget(&p, -1.0), 0);
     /* faster than the engine: no more than the flat-out slice */
     p.speed = 1e9;
-    CHECK_EQ(panel_budget(&p, 1.0 / 30.0), p.flat_budget);
+    CHECK_EQ(panel_budget(&p, 1.0 / 30.0), p.pace.slice);
     /* flat out: the slice, whatever the time */
     p.speed = PANEL_SPEED_MAX;
     CHECK_EQ(panel_steps_per_second(&p), 0);
-    CHECK_EQ(panel_budget(&p, 0.0), p.flat_budget);
+    CHECK_EQ(panel_budget(&p, 0.0), p.pace.slice);
     /* the digit period: June 1948's 9 us gives 1.296 ms */
     p.speed = 1;
     p.digit_period_us = 9.0;
@@ -444,20 +447,20 @@ static void test_flat_out_tuning(void)
 {
     panel_t p;
     first_panel(&p);
-    p.flat_budget = 100000;
+    p.pace.slice = 100000;
     /* 100000 steps took 1/30 s: twice too long; the budget moves halfway to 50000 */
     panel_tune(&p, 100000, 1.0 / 30.0);
-    CHECK_EQ(p.flat_budget, 75000);
+    CHECK_EQ(p.pace.slice, 75000);
     /* 75000 in 1/600 s: ten times too short: halfway to 750000 */
     panel_tune(&p, 75000, 1.0 / 600.0);
-    CHECK_EQ(p.flat_budget, 412500);
+    CHECK_EQ(p.pace.slice, 412500);
     /* a slice cut short by STP says nothing */
     panel_tune(&p, 10, 1.0);
-    CHECK_EQ(p.flat_budget, 412500);
+    CHECK_EQ(p.pace.slice, 412500);
     /* bounded below */
     for (int i = 0; i < 40; i++)
-        panel_tune(&p, p.flat_budget, 100.0);
-    CHECK_EQ(p.flat_budget, 1000);
+        panel_tune(&p, p.pace.slice, 100.0);
+    CHECK_EQ(p.pace.slice, 1000);
     panel_free(&p);
 }
 
@@ -539,6 +542,29 @@ static void test_real_time_run(void)
     panel_free(&p);
 }
 
+/* KC names the line it obeyed, not CI after the step (issue 12 item 11):
+ * line 1 holds JMP 5 and S[5] = 9, so after KC CI is 9 but line 1 was
+ * obeyed; then line 10 holds the word 0, obeyed as JMP 0 (S[0] = 0). */
+static void test_kc_names_the_line_obeyed(void)
+{
+    ssem_t m;
+    memset(&m, 0, sizeof m);
+    ssem_reset(&m);
+    m.store[1] = ssem_make_instruction(SSEM_F0, 5);
+    m.store[5] = 9;
+    panel_t p;
+    CHECK_EQ(panel_init(&p, &m, engine), 0);
+    press(&p, 's');
+    CHECK_EQ(panel_machine(&p)->ci, 9);
+    CHECK(strcmp(p.message, "KC: obeyed line 1, JMP 5; CI is now 9") == 0);
+    press(&p, 's');
+    CHECK_EQ(panel_machine(&p)->ci, 0);
+    CHECK(strcmp(p.message, "KC: obeyed line 10, JMP 0; CI is now 0") == 0);
+    if (check_current_failed)
+        fprintf(stderr, "message: %s\n", p.message);
+    panel_free(&p);
+}
+
 int main(void)
 {
     engine = ssem_engine_new(ssem_engine_default());
@@ -560,6 +586,7 @@ int main(void)
     RUN(test_flat_out_tuning);
     RUN(test_speed_keys);
     RUN(test_real_time_run);
+    RUN(test_kc_names_the_line_obeyed);
     ssem_engine_free(engine);
     return CHECK_DONE();
 }
