@@ -85,7 +85,7 @@ $(BUILD)/$(SOREAL): $(LIB_OBJ)
 	ln -sf $(SONAME) $(BUILD)/libssem.so
 # the command draws the panel with ncurses and writes PNGs with libpng; the
 # library itself needs only libc
-TOOL_LIBS := -lncursesw -lpng -lm
+TOOL_LIBS := -lncursesw -lpng -ledit -lm
 # `ssem url --qr` draws QR codes with Debian's libqrencode when it is there
 # (libqrencode-dev); without it the command says so at run time
 HAVE_QRENCODE := $(shell pkg-config --exists libqrencode 2>/dev/null && echo 1)

@@ -7,8 +7,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-pkgs=(make gcc clang bats tmux libncurses-dev libpng-dev libclang-rt-14-dev emscripten chromium
-      python3 pkg-config binutils libcapstone-dev libqrencode-dev)
+pkgs=(make gcc clang bats tmux libncurses-dev libpng-dev libedit-dev libclang-rt-14-dev emscripten
+      chromium python3 pkg-config binutils libcapstone-dev libqrencode-dev)
 need=()
 for pkg in "${pkgs[@]}"; do
     dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")

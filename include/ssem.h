@@ -505,6 +505,8 @@ SSEM_API int ssem_format_parse(const char *name, ssem_format_t *f);
 
 #define SSEM_MAX_WARNINGS 16
 
+#define SSEM_LABEL_SIZE 32 /* a kept label's name: at most 31 bytes, then NUL */
+
 typedef struct ssem_image {
     uint32_t word[SSEM_LINES];
     uint32_t defined;      /* bit L set: the source gave line L a value      */
@@ -512,6 +514,10 @@ typedef struct ssem_image {
     int nwarnings;         /* warnings kept (at most SSEM_MAX_WARNINGS; when
                               more came, the last one kept says so)        */
     ssem_diag_t warning[SSEM_MAX_WARNINGS];
+    /* assembly only: label[L] is the first label naming store line L (a
+     * defined line), "" when none does or its name is too long to keep;
+     * debuggers use them as names of lines ("break loop") */
+    char label[SSEM_LINES][SSEM_LABEL_SIZE];
 } ssem_image_t;
 
 /* An image without its layout, for bindings (see "Handles" above): new

@@ -688,6 +688,22 @@ static int run_pass(asm_ctx_t *c, int pass)
     return 0;
 }
 
+/* The labels that name store lines, in the image for debuggers: the first
+ * label defined for a line wins; a name too long for the image is left out. */
+static void keep_labels(asm_ctx_t *c)
+{
+    for (int i = 0; i < c->nlabels; i++) {
+        const asm_label_t *l = &c->label[i];
+        if (l->value < 0 || l->value >= (int64_t)SSEM_LINES || l->n >= SSEM_LABEL_SIZE)
+            continue;
+        size_t line = (size_t)l->value;
+        if (((c->img->defined >> line) & 1u) == 0u || c->img->label[line][0] != '\0')
+            continue;
+        memcpy(c->img->label[line], c->text + l->at, l->n);
+        c->img->label[line][l->n] = '\0';
+    }
+}
+
 int ssem_asm_parse(const char *text, size_t len, const char *name, ssem_image_t *img,
                    ssem_diag_t *err)
 {
@@ -714,5 +730,6 @@ int ssem_asm_parse(const char *text, size_t len, const char *name, ssem_image_t 
         memset(img, 0, sizeof *img);
         return -1;
     }
+    keep_labels(&c);
     return 0;
 }

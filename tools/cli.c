@@ -236,16 +236,25 @@ ssem_engine_t *open_engine(const char *name)
 /* Seconds as "50 min 20.1 s" or "7.2 ms". */
 void format_duration(double seconds, char *buf, size_t size)
 {
-    if (seconds >= 3600.0)
-        snprintf(buf, size, "%d h %d min %.1f s", (int)(seconds / 3600.0),
-                 (int)(seconds / 60.0) % 60, seconds - 60.0 * (double)(int)(seconds / 60.0));
-    else if (seconds >= 60.0)
-        snprintf(buf, size, "%d min %.1f s", (int)(seconds / 60.0),
-                 seconds - 60.0 * (double)(int)(seconds / 60.0));
-    else if (seconds >= 1.0)
+    /* Hours, minutes and tenths in 64-bit integers: any step count's time
+     * fits (2^64 steps at the slowest digit period are 2.7e17 s, 2.7e18
+     * tenths, under 2^64 = 1.8e19); an int overflowed past 2^31 hours. */
+    if (!(seconds < 1.8e18)) { /* beyond any step count, or not a number */
+        snprintf(buf, size, "%.3g s", seconds);
+    } else if (seconds >= 60.0) {
+        uint64_t tenths = (uint64_t)(seconds * 10.0 + 0.5);
+        uint64_t minutes = tenths / 600u, rest = tenths % 600u;
+        if (minutes >= 60u)
+            snprintf(buf, size, "%" PRIu64 " h %" PRIu64 " min %" PRIu64 ".%" PRIu64 " s",
+                     minutes / 60u, minutes % 60u, rest / 10u, rest % 10u);
+        else
+            snprintf(buf, size, "%" PRIu64 " min %" PRIu64 ".%" PRIu64 " s", minutes, rest / 10u,
+                     rest % 10u);
+    } else if (seconds >= 1.0) {
         snprintf(buf, size, "%.2f s", seconds);
-    else
+    } else {
         snprintf(buf, size, "%.2f ms", seconds * 1000.0);
+    }
 }
 
 /* The store as the monitor showed it: 32 rows, bit 0 on the left, a 0 a dot

@@ -281,3 +281,143 @@ dbg() {
         [ "${lines[3]}" = "stepped back: step 2097150, next line 10: STO 25" ]
     done
 }
+
+# divide.asm (1000 / 7): lines 1 start, 2, then each round of 13 steps runs
+# lines 3 (loop) 4 5 6 10-18 and adds one to q (line 25) at line 17. So
+# line 3 is next after step 2 + 13k, with q = k; A after step 3 + 13k is
+# the remainder so far, 1000 - 7k (LDN nr, nr = -r).
+
+@test "debug: symbolic and conditional breakpoints (break loop if 25 == 5)" {
+    run --separate-stderr dbg programs/divide.asm 'break loop' continue continue \
+        'break loop if 25 == 5' run continue 'break 3 if a < 0' 'break 3 if q >= 2' run continue
+    [ "$status" -eq 0 ]
+    [ "${lines[1]}" = "breakpoint on line 3" ]
+    [ "${lines[2]}" = "breakpoint 3: step 2, next line 3: LDN 23" ]
+    [ "${lines[3]}" = "breakpoint 3: step 15, next line 3: LDN 23" ]
+    [ "${lines[4]}" = "breakpoint on line 3 if 25 == 5" ]
+    # 2 + 13 x 5
+    [ "${lines[6]}" = "breakpoint 3: step 67, next line 3: LDN 23" ]
+    [ "${lines[7]}" = "breakpoint on line 3 if a < 0" ]
+    # q is a label of line 25: after two rounds, step 2 + 26
+    [ "${lines[8]}" = "breakpoint on line 3 if 25 >= 2" ]
+    [ "${lines[10]}" = "breakpoint 3: step 28, next line 3: LDN 23" ]
+    run --separate-stderr dbg programs/divide.asm 'break nowhere' 'break 3 if x < 0' \
+        'break 3 if a =< 0' 'break 3 if a < zero'
+    [ "${#lines[@]}" -eq 1 ]
+    [[ "$stderr" == *"'nowhere' is not a store line (0-31) or a label of the program"* ]]
+    [[ "$stderr" == *"'x' is not a register"* ]]
+    [[ "$stderr" == *"'=<' is not a comparison"* ]]
+    [[ "$stderr" == *"'zero' is not a number"* ]]
+}
+
+@test "debug: watch a, watch ci, print by register name, display" {
+    run --separate-stderr dbg programs/divide.asm 'break 3 if q == 1' continue delete 'watch a' \
+        continue 'print a' 'print ci' 'print pi' 'print q' 'unwatch a' 'watch ci' continue \
+        unwatch 'display a' 'step 13' 'display' 'undisplay' 'step'
+    [ "$status" -eq 0 ]
+    # step 15, then LDN nr: A 993
+    [ "${lines[2]}" = "breakpoint 3: step 15, next line 3: LDN 23" ]
+    [[ "${lines[5]}" =~ ^watch\ a:\ -?[0-9]+\ -\>\ 993:\ step\ 16,\ next\ line\ 4:\ SUB\ 21$ ]]
+    [[ "${lines[6]}" =~ ^A\ +[01]{32}\ +993$ ]]
+    [[ "${lines[7]}" =~ ^CI\ +[01]{32}\ +3\ +line\ 3$ ]]
+    [[ "${lines[8]}" =~ ^PI\ .*LDN\ 23$ ]]
+    [[ "${lines[9]}" =~ ^25\ +[01]{32}\ +1\ +JMP\ 1$ ]]
+    [ "${lines[11]}" = "watch on ci" ]
+    [ "${lines[12]}" = "watch ci: 3 -> 4: step 17, next line 5: CMP" ]
+    # display prints at once (step 17 was SUB d: A = 993 - 7) and after
+    # every motion: one round on, A = 979
+    [[ "${lines[14]}" =~ ^A\ .*\ 986$ ]]
+    [ "${lines[15]}" = "stepped: step 30, next line 5: CMP" ]
+    [[ "${lines[16]}" =~ ^A\ .*\ 979$ ]]
+    [ "${lines[17]}" = "1: a" ]
+    [ "${lines[18]}" = "deleted all displays" ]
+    [[ "${lines[19]}" =~ ^stepped:\ step\ 31,\ next\ line\ 6: ]]
+    [ "${#lines[@]}" -eq 20 ]
+}
+
+@test "debug: step N is bounded by --max-steps" {
+    run --separate-stderr bash -c "printf 'step 1000\nstep 5\n' | '$SSEM' debug --max-steps=100 programs/first.lst"
+    [ "$status" -eq 0 ]
+    [[ "${lines[1]}" =~ ^limit:\ step\ 100, ]]
+    [[ "${lines[2]}" =~ ^stepped:\ step\ 105, ]]
+}
+
+@test "debug: load and restore inside a session" {
+    run --separate-stderr dbg programs/divide.asm 'step 40' "save $T/s.snp" \
+        'load programs/first.lst' 'step' "restore $T/s.snp" 'print' run 'break loop'
+    [ "$status" -eq 0 ]
+    [ "${lines[3]}" = "loaded programs/first.lst" ]
+    [ "${lines[4]}" = "start: step 0, next line 1: LDN 24" ]
+    [ "${lines[5]}" = "stepped: step 1, next line 2: STO 26" ]
+    # step 40 = 2 + 2 x 13 + 12: the third round has run lines 3-6 and 10-17
+    [ "${lines[6]}" = "restored $T/s.snp" ]
+    [[ "${lines[7]}" =~ ^start:\ step\ 40,\ next\ line\ 18: ]]
+    [[ "${lines[11]}" == "lamp off; step 40 "* ]]
+    # run goes back to the program loaded last, whose labels are its own
+    [ "${lines[12]}" = "start: step 0, next line 1: LDN 24" ]
+    [[ "$stderr" == *"'loop' is not a store line"* ]]
+    run --separate-stderr dbg programs/divide.asm "load $T/missing.asm" print
+    [ "$status" -eq 0 ]
+    [[ "$stderr" == *"not loaded"* ]]
+}
+
+@test "debug: -x DIRECTORY is an error" {
+    run --separate-stderr "$SSEM" debug -x "$T" programs/first.lst </dev/null
+    [ "$status" -eq 1 ]
+    [[ "$stderr" == *"Is a directory"* ]]
+    [ "${#lines[@]}" -eq 0 ]
+}
+
+@test "debug: messages escape control bytes and bytes 0x80-0xFF" {
+    run --separate-stderr bash -c "printf 'foo\033]0;owned\007\377\nsave $T/x\033y/z\nset 5 ORG 5\n' | '$SSEM' debug programs/first.lst"
+    [ "$status" -eq 0 ]
+    [[ "$stderr" == *"unknown command 'foo\\x1b]0;owned\\x07\\xff'"* ]]
+    [[ "$stderr" == *"x\\x1by/z not written"* ]]
+    ! printf '%s' "$stderr" | LC_ALL=C grep -q "$(printf '\033')"
+    ! printf '%s' "$stderr" | LC_ALL=C grep -q "$(printf '\377')"
+    # one line for a value that is no instruction: the last of the messages
+    [[ "$(printf '%s\n' "$stderr" | tail -n 1)" == *"set 5: 'ORG 5' is neither a number nor an instruction"* ]]
+    [ "$(printf '%s\n' "$stderr" | grep -c 'ORG')" -eq 1 ]
+}
+
+# A state file of the one-STP program at step count $1, lamp lit.
+stp_state() {
+    printf '; ssem-state: version=2 a=0 ci=1 pi=57344 lamp=1 fault=0 steps=%s\n32\n' "$1"
+    for i in $(seq 0 31); do
+        w=00000000000000000000000000000000
+        [ "$i" = 1 ] && w=00000000000001110000000000000000
+        printf '%04d:%s\n' "$i" "$w"
+    done
+}
+
+@test "debug: a step count that cannot be continued is refused; huge times print" {
+    stp_state 18446744073709551615 >"$T/max.snp"
+    run --separate-stderr bash -c "echo print | '$SSEM' debug '$T/max.snp'"
+    [ "$status" -eq 1 ]
+    [[ "$stderr" == *"cannot be continued"* ]]
+    # 2^64 - 1 - 10^8 leaves room for one default continue
+    stp_state 18446744073609551615 >"$T/edge.snp"
+    run --separate-stderr bash -c "echo print | '$SSEM' debug '$T/edge.snp'"
+    [ "$status" -eq 0 ]
+    run --separate-stderr bash -c "echo 'restore $T/max.snp' | '$SSEM' debug programs/first.lst"
+    [[ "$stderr" == *"cannot be continued"* ]]
+    # 10^17 steps at 1.44 ms are 1.44e14 s = 4e10 hours exactly
+    stp_state 100000000000000000 >"$T/big.snp"
+    run --separate-stderr bash -c "echo print | '$SSEM' debug '$T/big.snp'"
+    [ "${lines[4]}" = "lamp lit; step 100000000000000000 (1948 time 40000000000 h 0 min 0.0 s)" ]
+    run --separate-stderr "$SSEM" run "$T/big.snp"
+    [[ "$output" == *"40000000000 h 0 min 0.0 s"* ]]
+}
+
+@test "debug: help is generated from the command table; help COMMAND" {
+    run --separate-stderr dbg programs/first.lst help 'help b' 'help nosuch'
+    for c in step continue explain reverse-step reverse-continue run break delete watch \
+        unwatch print display undisplay disasm history set save restore load help quit; do
+        printf '%s\n' "$output" | grep -qE "^  $c( |$)"
+    done
+    printf '%s\n' "$output" | grep -qx 'break \[LINE \[if REG OP VALUE\]\]'
+    printf '%s\n' "$output" | grep -qx '  also: b'
+    [[ "$stderr" == *"help: no command 'nosuch'"* ]]
+    # no line wider than 79 columns
+    [ -z "$(printf '%s\n' "$output" | awk 'length($0) > 79')" ]
+}

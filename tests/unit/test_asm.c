@@ -598,6 +598,31 @@ static void test_corpus_against_simh(void)
     CHECK(compared >= 45);
 }
 
+/* Labels that name store lines are kept in the image (for `break loop` in
+ * the debugger): the first of several on a line, none for a name of 32 bytes
+ * or more, none for a line that holds no word. */
+static void test_labels_kept(void)
+{
+    ssem_image_t img;
+    const char *src = "1: start: LDN 20\n"
+                      "2: loop: again: SUB 21\n"
+                      "3: STP\n"
+                      "4: a_name_that_is_far_too_long_to_keep: JMP 1\n"
+                      "20: x: NUM 5\n"
+                      "21: one: NUM 1\n"
+                      "end:\n";
+    CHECK_EQ(assemble(src, &img), 0);
+    CHECK(strcmp(img.label[1], "start") == 0);
+    CHECK(strcmp(img.label[2], "loop") == 0);
+    CHECK(strcmp(img.label[3], "") == 0);
+    CHECK(strcmp(img.label[4], "") == 0);
+    CHECK(strcmp(img.label[20], "x") == 0);
+    CHECK(strcmp(img.label[21], "one") == 0);
+    CHECK(strcmp(img.label[22], "") == 0);
+    CHECK(strcmp(img.label[0], "") == 0);
+    CHECK_EQ(img.word[2], (4u << 13) | 21u); /* SUB 21: the labels did not move it */
+}
+
 int main(void)
 {
     RUN(test_instructions);
@@ -614,6 +639,7 @@ int main(void)
     RUN(test_start);
     RUN(test_sharp_count_line);
     RUN(test_warnings);
+    RUN(test_labels_kept);
     RUN(test_errors);
     RUN(test_bounds);
     RUN(test_corpus_words);
