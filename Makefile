@@ -105,7 +105,7 @@ unit: $(UNIT_BIN)
 # the packaging tests (tests/pkg): exported symbols, install + pkg-config,
 # header dependencies, the Python binding; each prints "N passed, N failed"
 PKG_TESTS := $(sort $(wildcard tests/pkg/*.sh))
-check: all $(UNIT_BIN) $(if $(WEB_TESTS),web $(WEB_UNIT_BIN))
+check: all $(UNIT_BIN) $(BUILD)/bench $(if $(WEB_TESTS),web $(WEB_UNIT_BIN))
 	@SSEM=$(BUILD)/ssem BUILD=$(BUILD) SAN=$(SAN) CC=$(CC) WEB_TESTS=$(WEB_TESTS) \
 	  bash tests/run.sh $(UNIT_BIN) $(PKG_TESTS) $(if $(WEB_TESTS),$(WEB_UNIT_BIN))
 

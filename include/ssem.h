@@ -95,21 +95,21 @@ SSEM_API const char *ssem_version_string(void);
  * Everything that needs the ISA (assembler, disassembler, engines, display)
  * expands this list; nothing keeps a parallel table.
  * ---------------------------------------------------------------------- */
+/* The flags, each used where a tool needs it (assembler and disassembler:
+ * operands; the lecture's trace: branches, store writes). */
 #define SSEM_HAS_OPERAND 1u  /* the instruction reads or writes S[n]    */
 #define SSEM_BRANCHES 2u     /* it may change CI other than by +1       */
 #define SSEM_WRITES_STORE 4u /* it writes a store line                  */
-#define SSEM_STOPS 8u        /* it lights the stop lamp                 */
-#define SSEM_WRITES_A 16u    /* it changes the accumulator              */
 
 #define SSEM_ISA(X)                                                                \
     X(0, JMP, "s, C", SSEM_HAS_OPERAND | SSEM_BRANCHES, "CI <- S[n]")              \
     X(1, JRP, "c+s, C", SSEM_HAS_OPERAND | SSEM_BRANCHES, "CI <- CI + S[n]")       \
-    X(2, LDN, "-s, A", SSEM_HAS_OPERAND | SSEM_WRITES_A, "A <- -S[n]")             \
+    X(2, LDN, "-s, A", SSEM_HAS_OPERAND, "A <- -S[n]")                             \
     X(3, STO, "a, S", SSEM_HAS_OPERAND | SSEM_WRITES_STORE, "S[n] <- A")           \
-    X(4, SUB, "a-s, A", SSEM_HAS_OPERAND | SSEM_WRITES_A, "A <- A - S[n]")         \
-    X(5, SUB, "-", SSEM_HAS_OPERAND | SSEM_WRITES_A, "A <- A - S[n] (as 4)")       \
+    X(4, SUB, "a-s, A", SSEM_HAS_OPERAND, "A <- A - S[n]")                         \
+    X(5, SUB, "-", SSEM_HAS_OPERAND, "A <- A - S[n] (as 4)")                       \
     X(6, CMP, "Test", SSEM_BRANCHES, "if A < 0 then CI <- CI + 1")                 \
-    X(7, STP, "Stop", SSEM_STOPS, "light the stop lamp; halt")
+    X(7, STP, "Stop", 0, "light the stop lamp; halt")
 
 enum ssem_function {
 #define SSEM_X_ENUM(code, mn, notation, flags, rtl) SSEM_F##code = code,
@@ -184,6 +184,16 @@ SSEM_API void ssem_reset(ssem_t *m);
  * SSEM_FAULT. A machine whose lamp is lit does not step: it returns
  * SSEM_HALTED or SSEM_FAULT again and changes nothing (use ssem_resume). */
 SSEM_API ssem_stop_t ssem_step(ssem_t *m);
+
+/* Obeys one word, as steps 3-4 of T-next do with the word fetched, and as
+ * the operator's Man mode does with the word on the switches: PI <- word,
+ * the instruction executed on S[word & 31] with CI as it is (ssem_step has
+ * already added 1; Man mode adds it too, PRM A1.3), the step counted; an STP
+ * lights the lamp. The lamp must be out when it is called (ssem_resume, or
+ * the operator's hand). No fetch, so no fault. Returns SSEM_HALTED for an
+ * STP, SSEM_RUNNING otherwise. ssem_step is the increment, the fetch check,
+ * the fetch and this; both are proved (docs/verification.md). */
+SSEM_API ssem_stop_t ssem_execute(ssem_t *m, uint32_t word);
 
 /* Runs until STP, a fault, a breakpoint or `budget` steps, whichever comes
  * first; never executes more than `budget` instructions.

@@ -60,11 +60,11 @@ if ! sh "$HERE/prove.sh" "$WORK/control/machine.c"; then
 fi
 
 mutate mask63 "operand line = PI & 63 (a 6-bit line)" \
-    'uint32_t n = m->pi % 32u;' 'uint32_t n = m->pi & 63u;'
+    'uint32_t n = word % 32u;' 'uint32_t n = word & 63u;'
 run mask63 "operand line = PI & 63 (a 6-bit line)"
 
 mutate mask1fff "operand line = PI & 0x1FFF (the lecture's mask)" \
-    'uint32_t n = m->pi % 32u;' 'uint32_t n = m->pi & 0x1FFFu;'
+    'uint32_t n = word % 32u;' 'uint32_t n = word & 0x1FFFu;'
 run mask1fff "operand line = PI & 0x1FFF (the lecture's mask)"
 
 mutate no-f5 "function 5 not decoded as SUB (does nothing)" \
@@ -79,7 +79,7 @@ mutate ci-late "CI incremented after the fetch" \
 python3 - "$WORK/ci-late/machine.c" <<'PY'
 import sys
 p = sys.argv[1]; s = open(p).read()
-old = "    m->pi = m->store[m->ci % 32u];\n"
+old = "    uint32_t c = m->ci, word = m->store[c % 32u];\n"
 assert old in s
 open(p, "w").write(s.replace(old, old + "    m->ci += 1u;\n", 1))
 PY
@@ -103,6 +103,10 @@ mutate stp-moves "STP leaves CI on the next line" \
         m->ci += 1u;
         return SSEM_HALTED;'
 run stp-moves "STP leaves CI on the next line"
+
+mutate exec-pi "ssem_execute records the operand's line as PI, not the word obeyed" \
+    'm->pi = word;' 'm->pi = m->store[n];'
+run exec-pi "ssem_execute records the operand's line as PI, not the word obeyed"
 
 total=$((caught + missed + broken))
 printf '\nmutants: %d caught, %d not caught, %d broken, of %d\n' "$caught" "$missed" "$broken" "$total"

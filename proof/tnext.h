@@ -89,8 +89,9 @@
   // 3. PI <- S[CI & 31]; execute f(PI) on n = PI & 31. The step is counted
   //    (steps is a 64-bit counter), and it is not a fault.
 
-  predicate execute(ssem_t s, integer c, ssem_t t) =
-    \let p = s.store[line(c)];
+  // Executing the word p (fetched, or set on the switches in Man mode) with
+  // CI = c: what ssem_execute does. PI is p; the step is counted.
+  predicate execute_word(ssem_t s, integer c, integer p, ssem_t t) =
     \let n = line(p);
     \let f = function(p);
     t.pi == p &&
@@ -104,6 +105,16 @@
     (f == 5 ==> SUB(s, c, n, t)) &&
     (f == 6 ==> CMP(s, c, n, t)) &&
     (f == 7 ==> STP(s, c, n, t));
+
+  predicate execute(ssem_t s, integer c, ssem_t t) =
+    execute_word(s, c, s.store[line(c)], t);
+
+  // execute_word reads of s only its store, A and step count (CI is c): so
+  // ssem_step may increment CI before it calls ssem_execute. (A lemma, for
+  // the provers; proved too.)
+  lemma execute_word_frame: \forall ssem_t s, u, t, integer c, p;
+    same_store(s, u) && u.a == s.a && u.steps == s.steps ==>
+    execute_word(u, c, p, t) ==> execute_word(s, c, p, t);
 
   // ---- SPEC section 4: the fault ----------------------------------------
   //

@@ -52,11 +52,58 @@ void ssem_reset(ssem_t *m)
     m->lenient = lenient;
 }
 
-/* The contract below is ACSL, read only by Frama-C: the machine after the
- * step is T_next of the machine before (proof/tnext.h, written from SPEC
- * section 3-4), nothing else is written, and there is no run-time error.
- * `make prove` proves it (docs/verification.md). well_formed: a fault always
- * lights the lamp, and ssem_resume clears both. */
+/* The contracts below are ACSL, read only by Frama-C: the machine after
+ * ssem_execute is `execute_word` of the machine before, after ssem_step it is
+ * T_next (proof/tnext.h, written from SPEC section 3-4); nothing else is
+ * written, and there is no run-time error. `make prove` proves them
+ * (docs/verification.md). */
+
+/*@ requires \valid(m);
+    requires running: m->lamp == 0 && m->fault == 0;
+    assigns m->ci, m->pi, m->a, m->store[0 .. 31], m->lamp, m->fault, m->steps;
+    ensures execute_word(\old(*m), \old(m->ci), word, *m);
+    ensures \result == (m->lamp != 0 ? SSEM_HALTED : SSEM_RUNNING);
+*/
+ssem_stop_t ssem_execute(ssem_t *m, uint32_t word)
+{
+    /* decode n = bits 0-4, f = bits 13-15 of the word. (Written with
+     * unsigned / and % rather than & and >>: the same values, and the form
+     * the provers of `make prove` handle best.) */
+    uint32_t n = word % 32u;
+    uint32_t f = word / 8192u % 8u;
+    uint32_t s = m->store[n];
+    m->pi = word;
+    m->steps += 1u;
+
+    switch (f) {
+    case 0: /* JMP   s, C     CI <- S[n] */
+        m->ci = s;
+        break;
+    case 1: /* JRP   c+s, C   CI <- CI + S[n] */
+        m->ci += s;
+        break;
+    case 2: /* LDN   -s, A    A <- -S[n] */
+        m->a = 0u - s;
+        break;
+    case 3: /* STO   a, S     S[n] <- A */
+        m->store[n] = m->a;
+        break;
+    case 4: /* SUB   a-s, A   A <- A - S[n] */
+    case 5: /* (function 5 is decoded as SUB too) */
+        m->a -= s;
+        break;
+    case 6: /* CMP   Test     if A < 0: CI <- CI + 1 (skip) */
+        if (m->a >= 0x80000000u) /* bit 31 set */
+            m->ci += 1u;
+        break;
+    case 7: /* STP   Stop     light the lamp; CI stays on this line */
+        m->lamp = true;
+        return SSEM_HALTED;
+    }
+    return SSEM_RUNNING;
+}
+
+/* well_formed: a fault always lights the lamp, and ssem_resume clears both. */
 /*@ requires \valid(m);
     requires well_formed: m->fault != 0 ==> m->lamp != 0;
     assigns m->ci, m->pi, m->a, m->store[0 .. 31], m->lamp, m->fault, m->steps;
@@ -91,41 +138,16 @@ ssem_stop_t ssem_step(ssem_t *m)
         return SSEM_FAULT;
     }
 
-    /* 3. PI <- S[CI]; decode n = bits 0-4, f = bits 13-15 of PI. (Written
-     * with unsigned / and % rather than & and >>: the same values, and the
-     * form the provers of `make prove` handle best.) */
-    m->pi = m->store[m->ci % 32u];
-    uint32_t n = m->pi % 32u;
-    uint32_t f = m->pi / 8192u % 8u;
-    uint32_t s = m->store[n];
-    m->steps += 1u;
-
-    switch (f) {
-    case 0: /* JMP   s, C     CI <- S[n] */
-        m->ci = s;
-        break;
-    case 1: /* JRP   c+s, C   CI <- CI + S[n] */
-        m->ci += s;
-        break;
-    case 2: /* LDN   -s, A    A <- -S[n] */
-        m->a = 0u - s;
-        break;
-    case 3: /* STO   a, S     S[n] <- A */
-        m->store[n] = m->a;
-        break;
-    case 4: /* SUB   a-s, A   A <- A - S[n] */
-    case 5: /* (function 5 is decoded as SUB too) */
-        m->a -= s;
-        break;
-    case 6: /* CMP   Test     if A < 0: CI <- CI + 1 (skip) */
-        if (m->a >= 0x80000000u) /* bit 31 set */
-            m->ci += 1u;
-        break;
-    case 7: /* STP   Stop     light the lamp; CI stays on this line */
-        m->lamp = true;
-        return SSEM_HALTED;
-    }
-    return SSEM_RUNNING;
+    /* 3-4. PI <- S[CI & 31], and execute it. (The assertions lead the
+     * provers from ssem_execute's contract to T_next: only CI changed yet.) */
+    uint32_t c = m->ci, word = m->store[c % 32u];
+    /*@ assert only_ci: same_store(\at(*m, Pre), *m) && m->a == \at(m->a, Pre) &&
+                        m->steps == \at(m->steps, Pre); */
+    /*@ assert fetched: c == plus(\at(m->ci, Pre), 1) && word == \at(*m, Pre).store[line(c)]; */
+    ssem_stop_t why = ssem_execute(m, word);
+    /*@ assert executed: execute_word(\at(*m, Pre), c, word, *m); */
+    /*@ assert T_next_execute: execute(\at(*m, Pre), c, *m); */
+    return why;
 }
 
 ssem_stop_t ssem_run(ssem_t *m, uint64_t budget, uint32_t breakpoints)

@@ -224,9 +224,14 @@ static void draw(const panel_t *p, const screen_info_t *si)
     put(0, 47, 0, "  %s   engine %s", si->file, si->engine);
     draw_monitor(p, si);
     draw_registers(p, si);
-    put(LINES - 2, 0, p->running ? pair(si, PAIR_RUN) | A_BOLD : 0u, "%s",
+    /* the message wrapped at spaces to the screen's width (it was cut),
+     * on the bottom lines, with "running"/"stopped" above it */
+    char lines[4][sizeof p->message];
+    int nlines = panel_wrap(p->message, COLS, lines, 4);
+    put(LINES - 1 - nlines, 0, p->running ? pair(si, PAIR_RUN) | A_BOLD : 0u, "%s",
         p->running ? "running" : "stopped");
-    put(LINES - 1, 0, pair(si, PAIR_MSG), "%s", p->message);
+    for (int l = 0; l < nlines; l++)
+        put(LINES - nlines + l, 0, pair(si, PAIR_MSG), "%s", lines[l]);
     refresh();
 }
 

@@ -108,27 +108,10 @@ void panel_set_machine(panel_t *p, const ssem_t *m)
 
 void panel_execute_manual(ssem_t *m, uint32_t word)
 {
-    uint32_t n = ssem_word_line(word);
-    uint32_t s = m->store[n];
     m->lamp = false; /* the operator put the lamp out by running again */
     m->fault = false;
     m->ci += 1u;     /* PRM A1.3: CI is incremented for manual instructions too */
-    m->pi = word;
-    switch (ssem_word_function(word)) {
-    case SSEM_F0: m->ci = s; break;
-    case SSEM_F1: m->ci += s; break;
-    case SSEM_F2: m->a = 0u - s; break;
-    case SSEM_F3: m->store[n] = m->a; break;
-    case SSEM_F4:
-    case SSEM_F5: m->a -= s; break;
-    case SSEM_F6:
-        if (m->a & 0x80000000u)
-            m->ci += 1u;
-        break;
-    case SSEM_F7: m->lamp = true; break;
-    default: break;
-    }
-    m->steps++;
+    ssem_execute(m, word); /* the library's one meaning of a word (proved) */
 }
 
 static void say(panel_t *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -195,6 +178,17 @@ static uint64_t run_manual(panel_t *p, uint64_t budget)
     return n;
 }
 
+/* CS to Stop (or the machine stopped itself): the action line stays where
+ * it was while running, on CI's line, rather than jumping to wherever the
+ * line switches were left; the switches are set there. In Man mode the line
+ * switches are the manual instruction's operand, and are left alone. */
+static void stop_running(panel_t *p)
+{
+    p->running = false;
+    if (!p->manual)
+        p->line_switches = panel_machine(p)->ci & SSEM_LINE_MASK;
+}
+
 uint64_t panel_run_slice(panel_t *p, uint64_t budget)
 {
     if (!p->running || budget == 0)
@@ -217,7 +211,7 @@ uint64_t panel_run_slice(panel_t *p, uint64_t budget)
         st = ssem_history_run(p->h, budget);
     m = panel_machine(p);
     if (st.why != SSEM_HISTORY_LIMIT) {
-        p->running = false;
+        stop_running(p);
         say_stop(p, st);
     }
     return m->steps >= before ? m->steps - before : 0;
@@ -326,7 +320,7 @@ void panel_do(panel_t *p, panel_action_t a)
     case PANEL_NONE: break;
     case PANEL_RUN_STOP:
         if (p->running) {
-            p->running = false;
+            stop_running(p);
             say(p, "CS at Stop");
         } else {
             p->running = true;
@@ -454,4 +448,37 @@ void panel_speed_name(double speed, char *buf, size_t size)
 int panel_parse_speed(const char *text, double *speed)
 {
     return value_speed(text, speed); /* the one parser of every --speed */
+}
+
+/* Splits text into at most max lines of at most width characters, breaking
+ * at a space where there is one; returns the number of lines (at least 1). */
+int panel_wrap(const char *text, int width, char out[][PANEL_MESSAGE_SIZE], int max)
+{
+    int n = 0;
+    size_t len = strlen(text);
+    if (width < 10)
+        width = 10;
+    do {
+        size_t take = len;
+        if (take > (size_t)width) {
+            take = (size_t)width;
+            for (size_t b = take; b > 0; b--)
+                if (text[b] == ' ') {
+                    take = b;
+                    break;
+                }
+        }
+        if (take >= PANEL_MESSAGE_SIZE)
+            take = PANEL_MESSAGE_SIZE - 1;
+        memcpy(out[n], text, take);
+        out[n][take] = '\0';
+        n++;
+        text += take;
+        len -= take;
+        while (*text == ' ') {
+            text++;
+            len--;
+        }
+    } while (len > 0 && n < max);
+    return n;
 }

@@ -78,6 +78,8 @@ panel_action_t panel_key_action(int key);
 #define PANEL_MIN_PERIOD_US VALUE_PERIOD_LOW  /* as --digit-period allows */
 #define PANEL_MAX_PERIOD_US VALUE_PERIOD_HIGH
 
+#define PANEL_MESSAGE_SIZE 200
+
 typedef struct panel {
     ssem_history_t *h;            /* the machine and its past                    */
     ssem_engine_t *engine;   /* borrowed                                    */
@@ -93,7 +95,7 @@ typedef struct panel {
     double speed;            /* multiple of 1948 time; PANEL_SPEED_MAX      */
     double digit_period_us;  /* 10 us: 1.44 ms an instruction               */
     pace_t pace;             /* steps owed to real time; the flat-out slice */
-    char message[200];       /* the last thing that happened                */
+    char message[PANEL_MESSAGE_SIZE]; /* the last thing that happened        */
 } panel_t;
 
 /* A panel on machine *m (copied), CS at Stop, Auto, Write, tube S, line
@@ -115,9 +117,10 @@ void panel_do(panel_t *p, panel_action_t a);
  * new start. */
 void panel_set_machine(panel_t *p, const ssem_t *m);
 
-/* Executes the staticisor instruction on *m (Man mode): CI <- CI + 1 as PRM
- * A1.3 says, then the switch-set word in place of the fetched one (PI is set
- * to it); no fetch, so no CI fault. A lit lamp is put out first. */
+/* Executes the staticisor instruction on *m (Man mode): a lit lamp is put
+ * out, CI <- CI + 1 as PRM A1.3 says, then ssem_execute obeys the
+ * switch-set word in place of a fetched one (PI is set to it); no fetch, so
+ * no CI fault. */
 void panel_execute_manual(ssem_t *m, uint32_t word);
 
 /* Speed. */
@@ -132,6 +135,11 @@ void panel_tune(panel_t *p, uint64_t ran, double seconds);
 void panel_speed_name(double speed, char *buf, size_t size);
 /* Parses --speed: "1948" (= 1), "max", or a positive multiple. 0 / -1. */
 int panel_parse_speed(const char *text, double *speed);
+
+/* Splits a message into at most max lines of at most width characters,
+ * breaking at spaces where it can (the screen wraps long messages instead
+ * of cutting them); returns the number of lines, at least 1. */
+int panel_wrap(const char *text, int width, char out[][PANEL_MESSAGE_SIZE], int max);
 
 /* Runs the machine (when running) for at most `budget` steps; stops the
  * panel on STP, a fault or a breakpoint, with a message. Returns the steps

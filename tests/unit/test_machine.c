@@ -376,6 +376,32 @@ static void test_breakpoints(void)
     CHECK_EQ(w.steps, 0);
 }
 
+/* ssem_execute obeys the word given, not a fetched one, with CI as it is:
+ * worked by hand from SPEC section 3. */
+static void test_execute(void)
+{
+    ssem_t m = fresh();
+    m.store[5] = 7;
+    m.store[6] = STP; /* what a fetch from CI + 1 = 6 would find: not obeyed */
+    m.ci = 5;
+    CHECK_EQ(ssem_execute(&m, LDN(5)), SSEM_RUNNING);
+    CHECK_EQ(m.a, 0u - 7u); /* A <- -S[5] */
+    CHECK_EQ(m.ci, 5);      /* no increment: the caller's (ssem_step, Man mode) */
+    CHECK_EQ(m.pi, LDN(5));
+    CHECK_EQ(m.steps, 1);
+    CHECK(!m.lamp);
+    CHECK_EQ(ssem_execute(&m, STO(9)), SSEM_RUNNING);
+    CHECK_EQ(m.store[9], 0u - 7u);
+    CHECK_EQ(ssem_execute(&m, CMP), SSEM_RUNNING); /* A < 0: CI + 1 */
+    CHECK_EQ(m.ci, 6);
+    CHECK_EQ(ssem_execute(&m, JRP(5)), SSEM_RUNNING); /* CI <- 6 + 7 */
+    CHECK_EQ(m.ci, 13);
+    CHECK_EQ(ssem_execute(&m, STP), SSEM_HALTED);
+    CHECK(m.lamp && !m.fault);
+    CHECK_EQ(m.ci, 13); /* STP leaves CI */
+    CHECK_EQ(m.steps, 5);
+}
+
 static void test_tstate_equal(void)
 {
     ssem_t x = fresh(), y = fresh();
@@ -519,6 +545,7 @@ int main(void)
     RUN(test_resume_after_stp);
     RUN(test_budget_exact);
     RUN(test_breakpoints);
+    RUN(test_execute);
     RUN(test_tstate_equal);
     RUN(test_time);
     RUN(test_first_program);

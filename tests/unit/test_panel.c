@@ -242,6 +242,9 @@ static void test_run_to_stop_lamp(void)
     CHECK_EQ(m->store[27], 131072);
     CHECK_EQ(m->ci, 13);
     CHECK(strstr(p.message, "STP at line 13") != NULL);
+    /* stopped, the action line stays on CI's line (the line switches were
+     * at 0), as it was while running */
+    CHECK_EQ(panel_action_line(&p), 13);
     /* resume after STP: a single shot goes on from line 14 (A <- -S[26]) */
     press(&p, 's');
     m = panel_machine(&p);
@@ -378,33 +381,6 @@ static void test_manual_instruction(void)
     CHECK_EQ(panel_machine(&p)->a, (uint32_t)-262148);
     CHECK(!panel_machine(&p)->lamp);
     panel_free(&p);
-}
-
-/* Man's instruction does what the same word does when fetched (ssem_step),
- * on random machines, whenever its operand is not the line it would be
- * fetched from. */
-static void test_manual_matches_step(void)
-{
-    uint64_t seed = 12345;
-    for (int trial = 0; trial < 20000; trial++) {
-        ssem_t m;
-        memset(&m, 0, sizeof m);
-        ssem_random_store(&m, &seed);
-        seed = seed * 6364136223846793005ull + 1442695040888963407ull;
-        m.a = (uint32_t)(seed >> 32);
-        m.ci = (uint32_t)(seed >> 8) & 31u;
-        uint32_t word = (uint32_t)(seed >> 16) & 0xE01Fu;
-        uint32_t fetch = (m.ci + 1u) & 31u;
-        if (ssem_word_line(word) == fetch)
-            continue;
-        ssem_t manual = m, fetched = m;
-        panel_execute_manual(&manual, word);
-        fetched.store[fetch] = word;
-        ssem_step(&fetched);
-        fetched.store[fetch] = m.store[fetch];
-        CHECK(ssem_tstate_equal(&manual, &fetched));
-        CHECK_EQ(manual.steps, fetched.steps);
-    }
 }
 
 /* ---------------------------------------------------------------- speed */
@@ -565,6 +541,26 @@ static void test_kc_names_the_line_obeyed(void)
     panel_free(&p);
 }
 
+/* Long messages wrap at spaces to the screen's width instead of being cut */
+static void test_messages_wrap(void)
+{
+    char out[4][PANEL_MESSAGE_SIZE];
+    const char *msg = "fault: CI = 57344 has bits 13-15 set at the fetch (KCC clears CI)";
+    /* 66 characters in lines of 30: break at the last space within 30 */
+    CHECK_EQ(panel_wrap(msg, 30, out, 4), 3);
+    CHECK(strcmp(out[0], "fault: CI = 57344 has bits") == 0);
+    CHECK(strcmp(out[1], "13-15 set at the fetch (KCC") == 0);
+    CHECK(strcmp(out[2], "clears CI)") == 0);
+    CHECK_EQ(panel_wrap("short", 30, out, 4), 1);
+    CHECK(strcmp(out[0], "short") == 0);
+    CHECK_EQ(panel_wrap("", 30, out, 4), 1);
+    CHECK(out[0][0] == '\0');
+    /* no space: cut at the width; at most max lines */
+    CHECK_EQ(panel_wrap("abcdefghijklmnopqrstuvwxyz", 10, out, 2), 2);
+    CHECK(strcmp(out[0], "abcdefghij") == 0);
+    CHECK(strcmp(out[1], "klmnopqrst") == 0);
+}
+
 int main(void)
 {
     engine = ssem_engine_new(ssem_engine_default());
@@ -581,12 +577,12 @@ int main(void)
     RUN(test_breakpoints_across_slices);
     RUN(test_reverse_step);
     RUN(test_manual_instruction);
-    RUN(test_manual_matches_step);
     RUN(test_speed_budgets);
     RUN(test_flat_out_tuning);
     RUN(test_speed_keys);
     RUN(test_real_time_run);
     RUN(test_kc_names_the_line_obeyed);
+    RUN(test_messages_wrap);
     ssem_engine_free(engine);
     return CHECK_DONE();
 }
