@@ -2,9 +2,11 @@
 #
 #   make                 library (build/libssem.a) and the command (build/ssem)
 #   make check           every test: unit tests, golden programs, corpus, CLI (bats),
-#                        the unit tests in wasm and the browser tests (WEB_TESTS=)
+#                        the unit tests in wasm, `ssem verify` of the wasm engine by
+#                        the command in wasm, and the browser tests (WEB_TESTS=)
 #   make deps            install what the tests need (Debian packages, npm ci)
 #   make web             the web page in build-web/ (web/web.mk, docs/web.md)
+#   make web-cli         the command in wasm for Node: build-web/ssem (docs/web.md)
 #   make check SAN=1     the same under AddressSanitizer + UBSan (build-san/)
 #   make CC=clang WERROR=1   what CI builds
 #   make fuzz            libFuzzer harnesses (clang) in build-fuzz/
@@ -105,9 +107,9 @@ unit: $(UNIT_BIN)
 # the packaging tests (tests/pkg): exported symbols, install + pkg-config,
 # header dependencies, the Python binding; each prints "N passed, N failed"
 PKG_TESTS := $(sort $(wildcard tests/pkg/*.sh))
-check: all $(UNIT_BIN) $(BUILD)/bench $(if $(WEB_TESTS),web $(WEB_UNIT_BIN))
+check: all $(UNIT_BIN) $(BUILD)/bench $(if $(WEB_TESTS),web $(WEB_UNIT_BIN) $(WEB)/ssem)
 	@SSEM=$(BUILD)/ssem BUILD=$(BUILD) SAN=$(SAN) CC=$(CC) WEB_TESTS=$(WEB_TESTS) \
-	  bash tests/run.sh $(UNIT_BIN) $(PKG_TESTS) $(if $(WEB_TESTS),$(WEB_UNIT_BIN))
+	  bash tests/run.sh $(UNIT_BIN) $(PKG_TESTS) $(if $(WEB_TESTS),$(WEB_UNIT_BIN) $(WEB_CLI_TEST))
 
 # what the tests need on a fresh Debian machine (Debian packages, and
 # playwright-core from npm for the browser tests): installs what is missing

@@ -18,7 +18,9 @@
 #include "text.h"
 #include "values.h"
 
+#ifndef SSEM_NO_EDITLINE /* the wasm command has no libedit (web/web.mk) */
 #include <editline/readline.h>
+#endif
 #include <errno.h>
 #include <inttypes.h>
 #include <signal.h>
@@ -784,7 +786,7 @@ static int cmd_history(session_t *s, int argc, char **argv)
         return -1;
     if (n > MAX_HISTORY_LIST)
         return fail(s, "history: at most %u steps", MAX_HISTORY_LIST);
-    ssem_history_entry_t *list = malloc((n ? n : 1) * sizeof *list);
+    ssem_history_entry_t *list = malloc((size_t)(n ? n : 1) * sizeof *list);
     if (list == NULL)
         return fail(s, "out of memory");
     size_t got = ssem_history_last(s->h, (size_t)n, list);
@@ -1072,6 +1074,10 @@ static int execute(session_t *s, char *line, bool *repeatable)
 static int read_command(FILE *f, bool prompt, bool edit, char **line, size_t *cap, bool *err)
 {
     *err = false;
+#ifdef SSEM_NO_EDITLINE /* no line editing in this build: lines as read */
+    (void)edit;
+    prompt = prompt || edit;
+#else
     if (edit) {
         char *l = readline("(ssem) ");
         if (l == NULL)
@@ -1083,6 +1089,7 @@ static int read_command(FILE *f, bool prompt, bool edit, char **line, size_t *ca
         *cap = strlen(l) + 1;
         return 0;
     }
+#endif
     if (prompt) {
         fputs("(ssem) ", stdout);
         fflush(stdout);

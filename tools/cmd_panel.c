@@ -15,6 +15,19 @@
  * other terminating signals (a flag the loop polls), and exit() (atexit).
  */
 #include "cli.h"
+
+#ifdef SSEM_NO_CURSES
+/* A build without ncurses (the wasm command, web/web.mk): the panel is the
+ * web page there (docs/web.md); the command says so rather than crash. */
+int cmd_panel(int argc, char **argv)
+{
+    (void)argc;
+    (void)argv;
+    error_message("panel: this build has no full-screen panel (no ncurses in the wasm "
+                  "build); the web page is the panel there (make web)");
+    return EXIT_USAGE;
+}
+#else
 #include "panel_logic.h"
 #include "text.h"
 
@@ -401,3 +414,4 @@ int cmd_panel(int argc, char **argv)
     ssem_engine_free(engine);
     return status;
 }
+#endif /* SSEM_NO_CURSES */

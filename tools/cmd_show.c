@@ -124,6 +124,13 @@ int cmd_show(int argc, char **argv)
         die_usage("show: one picture at a time (--png or --svg)");
     if (profile && png_out == NULL)
         die_usage("show: --profile draws a heat map: give --png=OUT");
+#ifdef SSEM_NO_PNG /* the wasm command (web/web.mk) is built without libpng */
+    if (png_out != NULL) {
+        error_message("show: --png: this build has no PNG writer (no libpng in the wasm "
+                      "build); --svg=OUT draws the same picture");
+        return EXIT_USAGE;
+    }
+#endif
     ssem_engine_t *engine = open_engine(engine_name);
 
     ssem_t m;

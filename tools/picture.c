@@ -9,8 +9,10 @@
 #include "picture.h"
 
 #include <math.h>
+#ifndef SSEM_NO_PNG /* the wasm command has no libpng (web/web.mk) */
 #include <png.h>
 #include <setjmp.h>
+#endif
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -97,6 +99,7 @@ void picture_heat(const uint64_t count[SSEM_LINES], uint8_t *rgb)
     }
 }
 
+#ifndef SSEM_NO_PNG
 /* --------------------------------------------------------------- PNG */
 
 typedef struct membuf {
@@ -200,6 +203,25 @@ out:
     }
     return rc;
 }
+#else /* SSEM_NO_PNG: a build without libpng (the wasm command, web/web.mk) */
+
+/* No PNG writer in this build: the caller (`ssem show --png`) says so before
+ * it gets here; these only keep the link whole. */
+int picture_png(const ssem_frame_t *frame, unsigned char **data, size_t *len)
+{
+    return picture_png_heat(frame, NULL, data, len);
+}
+
+int picture_png_heat(const ssem_frame_t *frame, const uint64_t *count, unsigned char **data,
+                     size_t *len)
+{
+    (void)frame;
+    (void)count;
+    *data = NULL;
+    *len = 0;
+    return -1;
+}
+#endif
 
 /* --------------------------------------------------------------- SVG */
 
