@@ -31,11 +31,7 @@ __all__ = [
 
 MAJOR = 0  # the libssem major version (ABI) this module is written for
 
-# Names of ssem_format_t (include/ssem.h), in order; "auto" detects.
-FORMATS = ("auto", "listing", "snp", "asm", "bits", "decimal", "url", "state")
-# Names of ssem_stop_t, in order, as ssem_stop_name gives them.
-STOPS = ("running", "halted", "fault", "limit", "break")
-# ssem_reg_t, in order
+# ssem_reg_t, in order (include/ssem.h); checked against ssem_reg_name below
 _REGS = {"a": 0, "ci": 1, "pi": 2, "lamp": 3, "fault": 4, "lenient": 5}
 _DEFAULT_BUDGET = 100_000_000  # as `ssem run --max-steps`
 
@@ -139,6 +135,10 @@ _SIGNATURES = {
     "ssem_write": (_SZ, [_INT, ctypes.POINTER(_U32), ctypes.c_char_p, _SZ]),
     "ssem_write_state": (_SZ, [_P, ctypes.c_char_p, _SZ]),
     "ssem_disasm_word": (_STR, [_U32, ctypes.c_char_p, _SZ]),
+    "ssem_format_name": (_STR, [_INT]),
+    "ssem_format_parse": (_INT, [_STR, ctypes.POINTER(_INT)]),
+    "ssem_stop_name": (_STR, [_INT]),
+    "ssem_reg_name": (_STR, [_INT]),
 }
 
 _lib = _open_library()
@@ -146,6 +146,19 @@ _version = _check_version(_lib)
 for _name, (_res, _args) in _SIGNATURES.items():
     _f = getattr(_lib, _name)  # AttributeError here: a library without the API
     _f.restype, _f.argtypes = _res, _args
+# Names come from the library, never from a copy of its enums: the formats
+# it reads ("auto" detects), its stop reasons, its register names.
+_names = []
+for _code in range(64):
+    _n = _lib.ssem_format_name(_code).decode()
+    if _n == "unknown":  # past SSEM_FORMAT_COUNT
+        break
+    _names.append(_n)
+FORMATS = tuple(_names)
+STOPS = tuple(_lib.ssem_stop_name(i).decode() for i in range(5))
+for _name, _code in _REGS.items():
+    if (_lib.ssem_reg_name(_code) or b"").decode().lower() != _name:
+        raise ImportError("ssem: libssem's register %d is not %s" % (_code, _name.upper()))
 # ssem_write and ssem_write_state write into the caller's buffer; this many
 # bytes always suffice (SSEM_TEXT_MAX in ssem.h)
 _TEXT_MAX = 4096
@@ -171,10 +184,14 @@ def _word(value):
 
 
 def _format_code(fmt):
-    try:
-        return FORMATS.index(fmt)
-    except ValueError:
-        raise ValueError("unknown format %r (known: %s)" % (fmt, ", ".join(FORMATS))) from None
+    code = _INT()
+    if _lib.ssem_format_parse(str(fmt).encode(), ctypes.byref(code)) != 0:
+        raise ValueError("unknown format %r (known: %s)" % (fmt, ", ".join(FORMATS)))
+    return code.value
+
+
+def _stop(code):
+    return _lib.ssem_stop_name(code).decode()
 
 
 def _text_bytes(text):
@@ -183,11 +200,13 @@ def _text_bytes(text):
 
 def _write_text(call, *args):
     """Text from a library call that writes into a buffer (ssem_write,
-    ssem_write_state): it returns the length, 0 when it cannot write."""
-    buf = ctypes.create_string_buffer(_TEXT_MAX)
-    if call(*args, buf, len(buf)) == 0:
-        raise ValueError("libssem wrote no text")
-    return buf.value.decode()
+    ssem_write_state): it returns the length, 0 when it cannot write. A
+    later library with longer texts gets a second, larger try."""
+    for size in (_TEXT_MAX, 16 * _TEXT_MAX):
+        buf = ctypes.create_string_buffer(size)
+        if call(*args, buf, len(buf)) != 0:
+            return buf.value.decode()
+    raise ValueError("libssem cannot write this text (an unwritable format?)")
 
 
 class SsemError(Exception):
@@ -260,7 +279,7 @@ def disassemble(words):
     if len(words) > 32:
         raise ValueError("a store has 32 lines, not %d" % len(words))
     store = (_U32 * 32)(*(words + [0] * (32 - len(words))))
-    return _write_text(_lib.ssem_write, FORMATS.index("asm"), store)
+    return _write_text(_lib.ssem_write, _format_code("asm"), store)
 
 
 def engines():
@@ -406,7 +425,7 @@ class Machine:
     def step(self):
         """One instruction by the reference step: "running", "halted" or
         "fault". A lit lamp stops the machine (see resume)."""
-        return STOPS[_lib.ssem_step(self._h.ptr)]
+        return _stop(_lib.ssem_step(self._h.ptr))
 
     def run(self, budget=_DEFAULT_BUDGET, engine=None, breakpoints=()):
         """Runs until STP ("halted"), a fault ("fault"), `budget` instructions
@@ -426,7 +445,7 @@ class Machine:
             if not ptr:
                 raise ValueError("unknown engine %r (known: %s)" % (name, ", ".join(engines())))
             e = self._engines[name] = _Handle(ptr, _lib.ssem_engine_free)
-        return STOPS[_lib.ssem_engine_run(e.ptr, self._h.ptr, budget, mask)]
+        return _stop(_lib.ssem_engine_run(e.ptr, self._h.ptr, budget, mask))
 
     def resume(self):
         """The operator clears the lamp: the next step goes on from CI + 1."""
@@ -455,9 +474,8 @@ class Machine:
         return _write_text(_lib.ssem_write_state, self._h.ptr)
 
     def write(self, format="asm"):
-        """The store as text: "asm", "listing" or "snp"."""
-        if format not in ("asm", "listing", "snp"):
-            raise ValueError("cannot write format %r (asm, listing or snp)" % format)
+        """The store as text in a format the library writes: "asm",
+        "listing", "snp" (and whichever others it can write)."""
         store = (_U32 * 32)(*self.store)
         return _write_text(_lib.ssem_write, _format_code(format), store)
 
@@ -503,11 +521,11 @@ class Verification:
         self.engines = (a, b)
         self.differ = bool(_lib.ssem_verify_differ(r.ptr))
         self.steps = _lib.ssem_verify_steps(r.ptr)
-        self.stop = STOPS[_lib.ssem_verify_stop(r.ptr, 0)]
+        self.stop = _stop(_lib.ssem_verify_stop(r.ptr, 0))
         if self.differ:
             self.first_step = _lib.ssem_verify_first_step(r.ptr)
-            self.stop_a = STOPS[_lib.ssem_verify_stop(r.ptr, 1)]
-            self.stop_b = STOPS[_lib.ssem_verify_stop(r.ptr, 2)]
+            self.stop_a = _stop(_lib.ssem_verify_stop(r.ptr, 1))
+            self.stop_b = _stop(_lib.ssem_verify_stop(r.ptr, 2))
             self.before, self.after_a, self.after_b = (
                 _machine_from(_lib.ssem_verify_state(r.ptr, i)) for i in range(3))
 

@@ -21,25 +21,19 @@ if mk -q all unit 2>/dev/null; then pass; else
     echo "$passed passed, $failed failed"; exit 1
 fi
 
-# What includes what, worked out here from the #include lines (searched
-# where the Makefile's -I options say: the file's directory, include/, src/),
-# transitively; make's answer must be exactly that for every header.
-declare -A seen
-closure() { # prints every local header $1 includes, directly or not
-    local f=$1 name dir=$(dirname "$1") h
-    for name in $(sed -n 's/^[[:space:]]*#[[:space:]]*include[[:space:]]*"\([^"]*\)".*/\1/p' "$f"); do
-        for h in "$dir/$name" "include/$name" "src/$name"; do
-            [ -f "$h" ] || continue
-            h=$(realpath --relative-to=. "$h")
-            [ -n "${seen[$h]:-}" ] && break
-            seen[$h]=1; echo "$h"; closure "$h"; break
-        done
-    done
-}
+# What includes what, asked of the compiler's preprocessor directly (cc -MM
+# with the Makefile's -I and -D options, so that includes under #if count as
+# the build sees them); make's answer must be exactly that for every header.
 declare -A users
 for s in src/*.c tools/*.c; do
-    seen=()
-    for h in $(closure "$s"); do users[$h]+="$s"$'\n'; done
+    # only what this build compiles (a source for another target has no object)
+    o=$build/obj/${s#src/}; o=${o%.c}.o
+    [ -f "$o" ] || continue
+    for h in $("${CC:-cc}" -MM -std=c11 -D_POSIX_C_SOURCE=200809L -Iinclude -Isrc "$s" 2>/dev/null |
+               tr ' \\' '\n\n' | grep '\.h$'); do
+        h=$(realpath --relative-to=. "$h")
+        users[$h]+="$s"$'\n'
+    done
 done
 checked=0
 for h in include/*.h src/*.h tools/*.h; do
