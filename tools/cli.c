@@ -65,10 +65,9 @@ int finish_stdout(void)
  * not the name of an existing file. */
 static bool arg_is_link(const char *arg)
 {
-    if (access(arg, F_OK) == 0)
-        return false;
-    return strncmp(arg, "http://", 7) == 0 || strncmp(arg, "https://", 8) == 0 ||
-           ssem_is_url(arg, strlen(arg));
+    bool looks = strncmp(arg, "http://", 7) == 0 || strncmp(arg, "https://", 8) == 0 ||
+                 ssem_is_url(arg, strlen(arg));
+    return looks && access(arg, F_OK) != 0; /* a file of that name wins */
 }
 
 /* Reads a whole file (or stdin for "-"); a share link given in its place is

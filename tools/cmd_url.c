@@ -12,7 +12,8 @@
  * time (the Makefile defines SSEM_HAVE_QRENCODE and links -lqrencode into the
  * command only); without it --qr fails with a message saying so. The SVG is
  * one path of unit squares on a white background with the 4-module quiet
- * zone the QR standard asks for, written atomically.
+ * zone the QR standard asks for, written as every kept file is (tools/output.h:
+ * atomically for a regular file, '-' for standard output).
  */
 #include "cli.h"
 #include "output.h"
@@ -38,7 +39,8 @@ static const char url_usage[] =
     "the machine has more (CI above 31, or a state's PI, lamp or step count).\n"
     "\n"
     "options:\n"
-    "  --qr=OUT.svg     also write the link as a QR code, in SVG (atomically)\n"
+    "  --qr=OUT.svg     also write the link as a QR code, in SVG (atomically;\n"
+    "                   '-' is standard output, and then the link is not printed)\n"
     "  --format=F       input format: auto (default), listing, snp, asm, bits,\n"
     "                   decimal, url\n"
     "\n"
@@ -140,7 +142,9 @@ int cmd_url(int argc, char **argv)
         free(svg);
     }
 #endif
-    if (rc == 0 && (printf("%s\n", link) < 0 || finish_stdout() != 0))
+    /* with --qr=- the SVG is standard output: the link is in its <title> */
+    bool svg_to_stdout = qr != NULL && strcmp(qr, "-") == 0;
+    if (rc == 0 && !svg_to_stdout && (printf("%s\n", link) < 0 || finish_stdout() != 0))
         rc = EXIT_BAD_INPUT;
     free(link);
     return rc;

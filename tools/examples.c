@@ -13,7 +13,9 @@
  * A program's one-line story is the first line of its header comment, with
  * the "NAME.ext - " that opens it taken off.
  */
+#if !defined(_XOPEN_SOURCE) && !defined(_DEFAULT_SOURCE)
 #define _XOPEN_SOURCE 700 /* realpath */
+#endif
 #include "cli.h"
 
 #include <dirent.h>
