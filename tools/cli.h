@@ -49,7 +49,7 @@ typedef struct source {
 int read_source(const char *name, source_t *src);
 
 /* Example programs (tools/examples.c). The directory they are found in
- * (see docs/programs.md), as a new string. */
+ * (see programs/README.md), as a new string. */
 char *examples_dir(void);
 /* The path of example NAME (its file name without the extension, or
  * "historic/NAME") as a new string; NULL, with a message, when there is
