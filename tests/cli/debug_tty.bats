@@ -12,35 +12,10 @@ load helpers
 SESSION=debug
 
 start_debug() {
-    command -v tmux >/dev/null || { echo "tmux is not installed: these tests need it" >&2; return 1; }
-    SOCK="ssem-dbg-$$-${BATS_TEST_NUMBER}"
     local cmd
     cmd="$(printf '%q ' "$SSEM" debug "$@"); echo \"rc=\$?\""
-    LC_ALL=C.UTF-8 tmux -u -L "$SOCK" -f /dev/null new-session -d \
-        -s "$SESSION" -x 100 -y 40 -c "$PWD" "env PS1='$ ' TERM=xterm bash --norc --noprofile"
-    tmux -L "$SOCK" send-keys -t "$SESSION" -l "$cmd"
-    tmux -L "$SOCK" send-keys -t "$SESSION" Enter
+    tmux_start 100 40 C.UTF-8 TERM=xterm "$cmd" || return 1
     wait_for '^\(ssem\) ?$'
-}
-
-teardown() {
-    if [ -n "${SOCK:-}" ]; then
-        tmux -L "$SOCK" kill-server 2>/dev/null || true
-    fi
-}
-
-keys() { tmux -L "$SOCK" send-keys -t "$SESSION" "$@"; }
-screen() { tmux -L "$SOCK" capture-pane -p -t "$SESSION"; }
-
-# Waits (up to 10 s) until a screen line matches the extended regex $1.
-wait_for() {
-    for _ in $(seq 100); do
-        screen | grep -qE "$1" && return 0
-        sleep 0.1
-    done
-    screen >&2
-    echo "timed out waiting for: $1" >&2
-    return 1
 }
 
 @test "debug on a terminal: Enter repeats the last motion" {

@@ -42,3 +42,44 @@ first_program() {
         echo "$CORPUS/NevynUK_ManchesterBaby/HDL_SNP/FACTOR.SNP"
     fi
 }
+
+# --- a program on a real terminal (panel.bats, debug_tty.bats) ---------------
+# tmux_start W H LOCALE ENV CMD: a tmux server of this test's own (its socket
+# unique to the test) with a W x H pane running a plain shell (ENV: extra
+# VAR=value words for it), which is given CMD to run. The tests then type
+# with `keys` and read the screen with `screen` and `wait_for`; teardown
+# stops the server. No tmux is a failure, not a skip: make check must not
+# pass untested.
+tmux_start() {
+    command -v tmux >/dev/null || { echo "missing tmux (Debian: tmux): this test needs it" >&2; return 1; }
+    SOCK="ssem-test-$$-${BATS_TEST_NUMBER}"
+    LC_ALL="$3" tmux -u -L "$SOCK" -f /dev/null new-session -d \
+        -s "$SESSION" -x "$1" -y "$2" -c "$PWD" "env PS1='$ ' $4 bash --norc --noprofile"
+    tmux -L "$SOCK" send-keys -t "$SESSION" -l "$5"
+    tmux -L "$SOCK" send-keys -t "$SESSION" Enter
+}
+
+teardown() {
+    if [ -n "${SOCK:-}" ]; then
+        tmux -L "$SOCK" kill-server 2>/dev/null || true
+    fi
+}
+
+keys() { tmux -L "$SOCK" send-keys -t "$SESSION" "$@"; }
+
+screen() { tmux -L "$SOCK" capture-pane -p -t "$SESSION"; }
+
+# Waits (up to 10 s, polling every 0.1 s) until the screen has a line matching
+# the extended regular expression $1; on timeout shows the screen and fails.
+wait_for() {
+    local i
+    for i in $(seq 100); do
+        if screen | grep -qE -- "$1"; then
+            return 0
+        fi
+        sleep 0.1
+    done
+    echo "the screen never showed /$1/:" >&2
+    screen >&2
+    return 1
+}

@@ -23,42 +23,11 @@ SESSION=panel
 # The pane keeps a shell: the panel runs in it, then the shell reports the
 # exit status and whether the terminal modes came back ("rc=N tty=same").
 start_panel() {
-    # no tmux is a failure, not a skip: make check must not pass untested
-    command -v tmux >/dev/null || { echo "missing tmux (Debian: tmux): the panel cannot be tested"; return 1; }
-    SOCK="ssem-test-$$-${BATS_TEST_NUMBER}"
     local cmd
     cmd="s0=\$(stty -g); $(printf '%q ' "$SSEM" panel "$@")"
     cmd+="; rc=\$?; [ \"\$(stty -g)\" = \"\$s0\" ] && t=same || t=changed; echo \"rc=\$rc tty=\$t\""
-    LC_ALL="${PANEL_LOCALE:-C.UTF-8}" tmux -u -L "$SOCK" -f /dev/null new-session -d \
-        -s "$SESSION" -x 120 -y 45 -c "$PWD" "env PS1='$ ' bash --norc --noprofile"
-    tmux -L "$SOCK" send-keys -t "$SESSION" -l "$cmd"
-    tmux -L "$SOCK" send-keys -t "$SESSION" Enter
+    tmux_start 120 45 "${PANEL_LOCALE:-C.UTF-8}" "" "$cmd" || return 1
     wait_for 'key +1948 name'
-}
-
-teardown() {
-    if [ -n "${SOCK:-}" ]; then
-        tmux -L "$SOCK" kill-server 2>/dev/null || true
-    fi
-}
-
-keys() { tmux -L "$SOCK" send-keys -t "$SESSION" "$@"; }
-
-screen() { tmux -L "$SOCK" capture-pane -p -t "$SESSION"; }
-
-# Waits (up to 10 s, polling every 0.1 s) until the screen has a line matching
-# the extended regular expression $1; on timeout shows the screen and fails.
-wait_for() {
-    local i
-    for i in $(seq 100); do
-        if screen | grep -qE -- "$1"; then
-            return 0
-        fi
-        sleep 0.1
-    done
-    echo "the screen never showed /$1/:" >&2
-    screen >&2
-    return 1
 }
 
 # Monitor row $1 as drawn: "NN" (the line), '*' (a breakpoint) or ' ', '>'
