@@ -55,6 +55,7 @@
       web_toggle_breakpoint: [null, ['number', 'number']],
       web_frame: ['number', ['number']], web_disasm: ['string', ['number', 'number']],
       web_save: ['string', ['number', 'string']], web_mnemonic: ['string', ['number']],
+      web_verify: ['string', ['number', 'string', 'string', 'number', 'number']],
     };
     for (const [name, [ret, args]] of Object.entries(sig)) api[name] = M.cwrap(name, ret, args);
     const u32 = (x) => x >>> 0;
@@ -91,6 +92,8 @@
       };
     }
     page.state = state;
+    // the lockstep checker from the machine as it is (tests, the curious)
+    page.verify = (a, b, maxSteps, stride) => api.web_verify(w, a, b, maxSteps, stride) || null;
 
     function say(text) { $('message').textContent = text; }
     function showError(text) {

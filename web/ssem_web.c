@@ -378,6 +378,29 @@ WEB_API const char *web_save(web_t *w, const char *format)
     return n > 0 ? w->out : NULL;
 }
 
+/* The lockstep checker (ssem_verify, SPEC section 8) from the machine the page
+ * has now: engines a and b side by side for at most max_steps steps, their
+ * T-states compared every `stride` steps, bisected to the first differing
+ * step. The verdict as text: "agree STEPS STOP" or "differ STEP" (the
+ * 1-based step after which the states differ), or NULL for an unknown
+ * engine. For the browser tests, and for anyone checking an engine in a
+ * browser the tests never ran. The machine itself is not changed. */
+WEB_API const char *web_verify(web_t *w, const char *a, const char *b, double max_steps,
+                               double stride)
+{
+    ssem_verify_result_t res;
+    if (!(max_steps >= 0 && max_steps <= 1e15) || !(stride >= 1 && stride <= 1e15) ||
+        ssem_verify(a, b, panel_machine(&w->panel), (uint64_t)max_steps, (uint64_t)stride,
+                    &res) != 0)
+        return NULL;
+    if (res.differ)
+        snprintf(w->text, sizeof w->text, "differ %llu", (unsigned long long)res.first_step);
+    else
+        snprintf(w->text, sizeof w->text, "agree %llu %s", (unsigned long long)res.steps,
+                 ssem_stop_name(res.stop));
+    return w->text;
+}
+
 /* The mnemonic of a function number (0-7): the function switches' names. */
 WEB_API const char *web_mnemonic(int function)
 {

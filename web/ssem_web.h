@@ -69,5 +69,8 @@ const char *web_disasm(web_t *w, uint32_t word);
 const char *web_translator(web_t *w, int line);
 const char *web_save(web_t *w, const char *format);
 const char *web_mnemonic(int function);
+/* The lockstep checker from the page's machine: "agree STEPS STOP", "differ STEP",
+ * or NULL (an unknown engine, or a count out of range). */
+const char *web_verify(web_t *w, const char *a, const char *b, double max_steps, double stride);
 
 #endif
