@@ -87,7 +87,16 @@ $(BUILD)/$(SOREAL): $(LIB_OBJ)
 	ln -sf $(SONAME) $(BUILD)/libssem.so
 # the command draws the panel with ncurses and writes PNGs with libpng; the
 # library itself needs only libc
-TOOL_LIBS := -lncursesw -lpng -ledit -lm
+TOOL_LIBS := -lncursesw -lpng -lm
+# `ssem debug` edits lines and keeps a history with Debian's libedit when it
+# is there (libedit-dev); without it lines are read as typed, so that the
+# first `make` on a fresh machine works before `make deps`
+HAVE_LIBEDIT := $(shell pkg-config --exists libedit 2>/dev/null && echo 1)
+ifeq ($(HAVE_LIBEDIT),1)
+TOOL_LIBS += -ledit
+else
+$(BUILD)/obj/tools/cmd_debug.o: ALL_CFLAGS += -DSSEM_NO_EDITLINE
+endif
 # `ssem url --qr` draws QR codes with Debian's libqrencode when it is there
 # (libqrencode-dev); without it the command says so at run time
 HAVE_QRENCODE := $(shell pkg-config --exists libqrencode 2>/dev/null && echo 1)
