@@ -149,19 +149,23 @@ static uint32_t operand_value(const char *name, size_t len, const ssem_t *before
     return 0;
 }
 
-/* rtl (a space-separated expression like "A - S[n]" or "-S[n]") with the
- * values substituted. Returns the number of tokens. */
+/* The rtl expressions are space-separated tokens ("A - S[n]", "-S[n]").
+ * Copies the spaces at *p to out, leaves *p on the next token and returns
+ * its length (0 at the end). Both walkers below go through here. */
+static size_t next_token(text_t *out, const char **p)
+{
+    for (; **p == ' '; (*p)++)
+        put(out, " ");
+    const char *end = strchr(*p, ' ');
+    return end ? (size_t)(end - *p) : strlen(*p);
+}
+
+/* rtl with the values substituted. Returns the number of tokens. */
 static int substitute(text_t *out, const char *expr, const ssem_t *before, uint32_t n)
 {
     int tokens = 0;
-    for (const char *p = expr; *p;) {
-        if (*p == ' ') {
-            put(out, " ");
-            p++;
-            continue;
-        }
-        const char *end = strchr(p, ' ');
-        size_t len = end ? (size_t)(end - p) : strlen(p);
+    size_t len;
+    for (const char *p = expr; (len = next_token(out, &p)) > 0; p += len) {
         bool unary = len > 1 && p[0] == '-';
         bool known;
         uint32_t v = operand_value(p + unary, len - unary, before, n, &known);
@@ -180,7 +184,6 @@ static int substitute(text_t *out, const char *expr, const ssem_t *before, uint3
             put(out, buf);
         }
         tokens++;
-        p += len;
     }
     return tokens;
 }
@@ -194,15 +197,9 @@ static void in_words(text_t *out, const char *expr, uint32_t n)
                {"-", "minus"},           {"<", "is below"},   {"then", "then"}};
     char line[24];
     snprintf(line, sizeof line, "line %u", (unsigned)n);
-    for (const char *p = expr; *p;) {
-        if (*p == ' ') {
-            put(out, " ");
-            p++;
-            continue;
-        }
-        const char *end = strchr(p, ' ');
-        size_t len = end ? (size_t)(end - p) : strlen(p);
-        bool unary = len > 1 && p[0] == '-' && p[1] != ' ';
+    size_t len;
+    for (const char *p = expr; (len = next_token(out, &p)) > 0; p += len) {
+        bool unary = len > 1 && p[0] == '-';
         const char *q = p + unary;
         size_t qlen = len - unary;
         if (unary)
@@ -222,7 +219,6 @@ static void in_words(text_t *out, const char *expr, uint32_t n)
             snprintf(buf, sizeof buf, "%.*s", (int)qlen, q);
             put(out, buf);
         }
-        p += len;
     }
 }
 
