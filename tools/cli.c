@@ -25,7 +25,7 @@ static void vmessage(const char *fmt, va_list ap)
     int n = vsnprintf(raw, sizeof raw, fmt, ap);
     size_t len = n < 0 ? 0 : (size_t)n < sizeof raw ? (size_t)n : sizeof raw - 1;
     escape_text(raw, len, false, safe, sizeof safe);
-    fflush(stdout); /* what came before the error comes before it */
+    flush_stdout(); /* what came before the error comes before it */
     fprintf(stderr, "%s: %s\n", program_name, safe);
 }
 
@@ -48,13 +48,36 @@ void die_usage(const char *fmt, ...)
     exit(EXIT_USAGE);
 }
 
-/* Flushes standard output; on failure (a full disk, a closed pipe) says so
- * and returns -1. */
+/* Why the first write to standard output failed (an errno), once known;
+ * and whether finish_stdout has said so. A failure is kept here because
+ * errno is stale by the time the command ends: stdio keeps only "an error
+ * happened" (ferror), and later calls (a number parsed, a line read) reset
+ * errno. Tools may keep state; the library may not. */
+static int stdout_errno;
+static bool stdout_reported;
+
+int flush_stdout(void)
+{
+    errno = 0;
+    if (fflush(stdout) != 0 && stdout_errno == 0)
+        stdout_errno = errno;
+    return ferror(stdout) ? -1 : 0;
+}
+
+/* Flushes standard output; on failure (a full disk, a closed pipe) says so,
+ * once however often it is called, and returns -1. */
 int finish_stdout(void)
 {
-    if (fflush(stdout) == 0 && !ferror(stdout))
+    int before = errno; /* a printf that failed left its reason here */
+    if (flush_stdout() == 0)
         return 0;
-    error_message("standard output: %s", strerror(errno));
+    if (stdout_errno == 0)
+        stdout_errno = before;
+    if (!stdout_reported) {
+        stdout_reported = true;
+        error_message("standard output: %s",
+                      stdout_errno != 0 ? strerror(stdout_errno) : "write error");
+    }
     return -1;
 }
 
@@ -172,7 +195,7 @@ void print_diag(const source_t *src, const ssem_diag_t *d, bool warning)
     snprintf(shown.message, sizeof shown.message, "%s%.180s", warning ? "warning: " : "", buf);
     ssem_diag_format(&shown, src->text, src->len, buf, sizeof buf);
     escape_text(buf, strlen(buf), true, safe, sizeof safe);
-    fflush(stdout);
+    flush_stdout();
     fprintf(stderr, "%s: %s", program_name, safe);
 }
 

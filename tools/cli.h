@@ -35,8 +35,14 @@ extern const char *command_name; /* the subcommand running, for hints; or NULL *
 void error_message(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Prints "ssem: message" (escaped) and a hint, exits with EXIT_USAGE. */
 void die_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
-/* Flushes standard output; on failure says so and returns -1. */
+/* Flushes standard output; on failure says so (once, however often it is
+ * called: a command's own check and cli_exit's) and returns -1. */
 int finish_stdout(void);
+/* Flushes standard output, keeping the reason of a failure for
+ * finish_stdout to report (errno is stale by then); -1 once any write to
+ * standard output failed. Use it, not fflush(stdout), wherever output is
+ * flushed along the way. */
+int flush_stdout(void);
 
 typedef struct source {
     const char *name; /* as given on the command line; "-" is stdin */

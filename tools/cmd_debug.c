@@ -112,7 +112,7 @@ static int fail(const session_t *s, const char *fmt, ...)
     vsnprintf(msg + n, sizeof msg - (size_t)n, fmt, ap);
     va_end(ap);
     escape_text(msg, strlen(msg), false, shown, sizeof shown);
-    fflush(stdout);
+    flush_stdout();
     fprintf(stderr, "%s: debug: %s\n", program_name, shown);
     return -1;
 }
@@ -1092,7 +1092,7 @@ static int read_command(FILE *f, bool prompt, bool edit, char **line, size_t *ca
 #endif
     if (prompt) {
         fputs("(ssem) ", stdout);
-        fflush(stdout);
+        flush_stdout();
     }
     errno = 0;
     if (getline(line, cap, f) < 0) {
@@ -1136,7 +1136,7 @@ static int command_loop(session_t *s, FILE *f, bool prompt, bool edit, bool batc
                 free(copy);
             }
         }
-        fflush(stdout);
+        flush_stdout();
         if (e == 1) {
             r = 1;
             break;
