@@ -654,8 +654,10 @@ static int cmd_display(session_t *s, int argc, char **argv)
     if (argc == 1) {
         if (s->ndisplays == 0)
             printf("no displays\n");
-        for (int i = 0; i < s->ndisplays; i++)
-            printf("%d: %s\n", i + 1, s->display[i]);
+        for (int i = 0; i < s->ndisplays; i++) {
+            char name[4 * DISPLAY_SIZE];
+            printf("%d: %s\n", i + 1, shown(s->display[i], name, sizeof name));
+        }
         return 0;
     }
     if (s->ndisplays == MAX_DISPLAYS)

@@ -134,7 +134,7 @@ int cmd_url(int argc, char **argv)
     if (qr != NULL) {
         char *svg = qr_svg(link);
         if (svg == NULL) {
-            fprintf(stderr, "%s: %s: cannot make a QR code of the link\n", program_name, qr);
+            error_message("%s: cannot make a QR code of the link", qr);
             rc = EXIT_BAD_INPUT;
         } else if (write_output_text(qr, svg) != 0) {
             rc = EXIT_BAD_INPUT;

@@ -21,6 +21,7 @@
 #define _XOPEN_SOURCE 700 /* realpath */
 #endif
 #include "cli.h"
+#include "text.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -119,9 +120,8 @@ static int list_examples(const char *dir, example_t *out, int max)
         DIR *d = opendir(sub);
         if (d == NULL) {
             if (s == 0) {
-                fprintf(stderr, "%s: the example programs are not in %s: %s\n"
-                        "(set SSEM_PROGRAMS to the directory that holds them)\n",
-                        program_name, dir, strerror(errno));
+                error_message("the example programs are not in %s: %s", dir, strerror(errno));
+                fputs("(set SSEM_PROGRAMS to the directory that holds them)\n", stderr);
                 return -1;
             }
             continue;
@@ -186,8 +186,7 @@ char *example_path(const char *name)
         if (strcmp(list[i].name, name) == 0)
             found = dup_string(list[i].path);
     if (found == NULL && n >= 0)
-        fprintf(stderr, "%s: no example program named '%s' in %s (see 'ssem examples')\n",
-                program_name, name, dir);
+        error_message("no example program named '%s' in %s (see 'ssem examples')", name, dir);
     free(dir);
     return found;
 }
@@ -260,14 +259,20 @@ int cmd_examples(int argc, char **argv)
     free(dir);
     if (n < 0)
         return EXIT_BAD_INPUT;
+    /* a file name and a header are whatever bytes their author chose: both
+     * are escaped (tools/text.h), so that neither drives the terminal */
+    static char names[MAX_EXAMPLES][4 * sizeof list[0].name];
     int width = 0;
-    for (int i = 0; i < n; i++)
-        if ((int)strlen(list[i].name) + 1 > width)
-            width = (int)strlen(list[i].name) + 1;
     for (int i = 0; i < n; i++) {
-        char story[400];
+        escape_text(list[i].name, strlen(list[i].name), false, names[i], sizeof names[i]);
+        if ((int)strlen(names[i]) > width)
+            width = (int)strlen(names[i]);
+    }
+    for (int i = 0; i < n; i++) {
+        char story[400], safe[4 * sizeof story];
         read_story(list[i].path, story, sizeof story);
-        printf("@%-*s  %s\n", width - 1, list[i].name, story[0] ? story : "(no header)");
+        escape_text(story, strlen(story), false, safe, sizeof safe);
+        printf("@%-*s  %s\n", width, names[i], story[0] ? safe : "(no header)");
     }
     return finish_stdout() == 0 ? 0 : EXIT_BAD_INPUT;
 }

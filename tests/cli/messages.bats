@@ -59,3 +59,24 @@ no_raw_controls() {
     no_raw_controls "$stderr"
     [[ "$stderr" == *'nodir/\x1b[Hx: No such file or directory'* ]]
 }
+
+@test "@NAME and examples: a name, a directory, a file name and a header story are escaped" {
+    run --separate-stderr "$SSEM" run @$'x\033]0;T\007'
+    [ "$status" -eq 1 ]
+    no_raw_controls "$stderr"
+    [[ "$stderr" == *"no example program named 'x\\x1b]0;T\\x07'"* ]]
+    SSEM_PROGRAMS=$'/no\033]0;T\007' run --separate-stderr "$SSEM" examples
+    [ "$status" -eq 1 ]
+    no_raw_controls "$stderr"
+    [[ "$stderr" == *"not in /no\\x1b]0;T\\x07"* ]]
+    mkdir "$T/p"
+    printf '; \033]0;PWNED\007 story\n01: STP\n' >"$T/p/"$'ev\033[31mil.asm'
+    printf '; fine.asm - a fine story\n01: STP\n' >"$T/p/fine.asm"
+    SSEM_PROGRAMS="$T/p" run --separate-stderr "$SSEM" examples
+    [ "$status" -eq 0 ]
+    no_raw_controls "$output"
+    [ "${lines[0]}" = '@ev\x1b[31mil  \x1b]0;PWNED\x07 story' ]
+    # names are padded to the longest as shown: ev\x1b[31mil is 12 columns,
+    # so fine (4) gets 8 spaces, then the 2 before the story
+    [ "${lines[1]}" = "@fine$(printf '%10s' '')a fine story" ]
+}
