@@ -125,24 +125,13 @@ static const char *shown(const char *text, char *buf, size_t size)
 
 /* ---------------------------------------------------------------- parsing */
 
-/* A number: decimal (with an optional '-') or 0x hex, -2^31 .. 2^32-1. */
+/* A value: decimal (with an optional '-') or 0x hex, -2^31 .. 2^32-1; the
+ * one strict number parser (tools/values.h): no '+', no space. */
 static int parse_word(const char *text, uint32_t *w)
 {
-    const char *p = text;
-    bool neg = *p == '-';
-    if (neg || *p == '+')
-        p++;
-    int base = 10;
-    if (p[0] == '0' && (p[1] == 'x' || p[1] == 'X'))
-        base = 16, p += 2;
-    if (!(base == 16 ? (*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'f') ||
-                           (*p >= 'A' && *p <= 'F')
-                     : *p >= '0' && *p <= '9'))
-        return -1;
-    char *end;
-    errno = 0;
-    unsigned long long v = strtoull(p, &end, base);
-    if (errno != 0 || *end != '\0' || v > 0xFFFFFFFFull || (neg && v > 0x80000000ull))
+    uint64_t v;
+    bool neg;
+    if (value_number(text, 0xFFFFFFFFu, &v, &neg) != 0 || (neg && v > 0x80000000u))
         return -1;
     *w = neg ? (uint32_t)(0u - (uint32_t)v) : (uint32_t)v;
     return 0;
@@ -151,11 +140,11 @@ static int parse_word(const char *text, uint32_t *w)
 /* A store line: a number 0-31 or one of the program's labels. */
 static int find_line(const session_t *s, const char *text, uint32_t *line)
 {
-    uint32_t v;
-    if (parse_word(text, &v) == 0) {
+    uint64_t v; /* a line is a number without a sign: 0-31 */
+    if (value_number(text, UINT64_MAX, &v, NULL) == 0) {
         if (v >= SSEM_LINES)
             return -1;
-        *line = v;
+        *line = (uint32_t)v;
         return 0;
     }
     for (uint32_t l = 0; l < SSEM_LINES; l++)
@@ -183,8 +172,8 @@ static int find_register(const char *text)
 
 static int parse_count_arg(const session_t *s, const char *text, uint64_t *n)
 {
-    if (value_count(text, UINT64_MAX, n) != 0)
-        return fail(s, "'%s' is not a count", text);
+    if (value_number(text, UINT64_MAX, n, NULL) != 0)
+        return fail(s, "'%s' is not a count (decimal digits, or 0x hex)", text);
     return 0;
 }
 
@@ -482,7 +471,7 @@ static int cmd_break(session_t *s, int argc, char **argv)
         list_lines(s, "watches", ssem_history_watches(s->h));
         return 0;
     }
-    if (argc != 2 && !(argc > 2 && strcmp(argv[2], "if") == 0))
+    if (argc != 2 && !(argc > 2 && value_same_word(argv[2], "if")))
         return fail(s, "usage: break [LINE [if REG OP VALUE]]");
     if (parse_line(s, argv[1], &line) != 0)
         return -1;
@@ -592,7 +581,7 @@ static int cmd_print(session_t *s, int argc, char **argv)
                m->fault ? "lit (fault)" : m->lamp ? "lit" : "off", m->steps, when);
         return 0;
     }
-    if (strcmp(argv[1], "monitor") == 0 || strcmp(argv[1], "m") == 0) {
+    if (value_same_word(argv[1], "monitor") || value_same_word(argv[1], "m")) {
         ssem_tube_t tube = SSEM_TUBE_S;
         if (argc > 3 || (argc == 3 && ssem_tube_parse(argv[2], &tube) != 0))
             return fail(s, "usage: print monitor [S|A|C]");
@@ -686,7 +675,7 @@ static int cmd_undisplay(session_t *s, int argc, char **argv)
         printf("deleted all displays\n");
         return 0;
     }
-    if (value_count(argv[1], UINT64_MAX, &n) != 0 || n == 0 || n > (uint64_t)s->ndisplays)
+    if (value_number(argv[1], UINT64_MAX, &n, NULL) != 0 || n == 0 || n > (uint64_t)s->ndisplays)
         return fail(s, "'%s' is not a display number (see 'display')", argv[1]);
     for (int i = (int)n; i < s->ndisplays; i++)
         memcpy(s->display[i - 1], s->display[i], DISPLAY_SIZE);

@@ -263,13 +263,15 @@ int cmd_run(int argc, char **argv)
         case OPT_LOG: {
             char what[64];
             snprintf(what, sizeof what, "%s", p.value);
+            static const char *const log_forms[] = {"blocks", "stats", NULL};
             for (char *item = strtok(what, ","); item != NULL; item = strtok(NULL, ",")) {
-                if (strcmp(item, "blocks") == 0)
-                    log_blocks = true;
-                else if (strcmp(item, "stats") == 0)
-                    log_stats = true;
-                else
+                int k = value_keyword(item, log_forms); /* any case, as every keyword */
+                if (k < 0)
                     die_usage("run: --log: '%s' is not blocks or stats", item);
+                if (k == 0)
+                    log_blocks = true;
+                else
+                    log_stats = true;
             }
             if (!log_blocks && !log_stats)
                 die_usage("run: --log needs blocks, stats or both");

@@ -50,6 +50,39 @@ int value_count(const char *text, uint64_t max, uint64_t *out)
     return 0;
 }
 
+int value_number(const char *text, uint64_t max, uint64_t *out, bool *negative)
+{
+    bool neg = negative != NULL && *text == '-';
+    const char *p = text + (neg ? 1 : 0);
+    uint64_t v = 0;
+    if (p[0] == '0' && (p[1] == 'x' || p[1] == 'X')) {
+        p += 2;
+        if (*p == '\0')
+            return -1;
+        for (; *p; p++) {
+            char c = lower(*p);
+            unsigned d;
+            if (is_digit(c))
+                d = (unsigned)(c - '0');
+            else if (c >= 'a' && c <= 'f')
+                d = (unsigned)(c - 'a') + 10u;
+            else
+                return -1;
+            if (v > (UINT64_MAX >> 4))
+                return -1; /* more than 2^64 - 1 */
+            v = v << 4 | d;
+        }
+        if (v > max)
+            return -1;
+    } else if (value_count(p, max, &v) != 0) {
+        return -1;
+    }
+    *out = v;
+    if (negative != NULL)
+        *negative = neg;
+    return 0;
+}
+
 int value_real(const char *text, double low, double high, double *out)
 {
     const char *p = text;

@@ -30,6 +30,12 @@
 
 /* A count: decimal digits only, at most max. 0, or -1. */
 int value_count(const char *text, uint64_t max, uint64_t *out);
+/* A number as the debugger reads it (every number it reads: lines, counts,
+ * values): decimal digits, or 0x (or 0X) and hex digits, at most max; when
+ * negative is not NULL, an optional '-' first (*negative says if it was
+ * there; the magnitude is in *out). As with counts: no '+', no space, no
+ * octal, nothing after. 0, or -1. */
+int value_number(const char *text, uint64_t max, uint64_t *out, bool *negative);
 /* A real number: digits, then optionally '.' and digits, then optionally
  * 'e' or 'E', an optional '-' or '+', and digits; finite, from low to high
  * inclusive. 0, or -1. */

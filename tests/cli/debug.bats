@@ -421,3 +421,17 @@ stp_state() {
     # no line wider than 79 columns
     [ -z "$(printf '%s\n' "$output" | awk 'length($0) > 79')" ]
 }
+
+@test "one rule for the debugger's numbers: decimal or 0x hex, '-' only for a value, never '+'" {
+    run --separate-stderr dbg programs/gcd.asm 'break +5' 'step +5' 'break 0x5' 'step 0x2' \
+        'break -0' 'set a +5' 'set a -0x5' 'print a' 'history +1' 'disasm +3'
+    # stdin:1 break +5, :2 step +5, :5 break -0, :6 set a +5, :9, :10 refused
+    for n in 1 2 5 6 9 10; do
+        [[ "$stderr" == *"stdin:$n: '+"* || "$stderr" == *"stdin:$n: "*"'+"* ||
+           "$stderr" == *"stdin:$n: '-0'"* ]] || { echo "line $n not refused: $stderr"; false; }
+    done
+    [ "$(printf '%s\n' "$stderr" | wc -l)" -eq 6 ]
+    [[ "$output" == *"breakpoint on line 5"* ]]
+    [[ "$output" == *"stepped: step 2,"* ]]
+    [[ "$output" == *"a = -5"* ]] # -0x5
+}

@@ -113,6 +113,32 @@ load helpers
     [[ "$output" == *"ref and fast agree"* ]]
 }
 
+@test "keyword values ignore case: --log, --trace, and the debugger's words (monitor, if)" {
+    run --separate-stderr "$SSEM" run --log=STATS programs/gcd.asm
+    [ "$status" -eq 0 ]
+    stats=$stderr
+    [ -n "$stats" ]
+    run --separate-stderr "$SSEM" run --log=Stats programs/gcd.asm
+    [ "$status" -eq 0 ]
+    [ "$stderr" = "$stats" ]
+    run --separate-stderr "$SSEM" run --log=blocks,NOPE programs/gcd.asm
+    [ "$status" -eq 2 ]
+    run "$SSEM" run --trace=json programs/gcd.asm
+    json=$output
+    run "$SSEM" run --trace=JSON programs/gcd.asm
+    [ "$output" = "$json" ]
+    printf 'print monitor\n' >"$T/lower"
+    printf 'print MONITOR\nbreak 5 IF a < 0\nbreak\n' >"$T/upper"
+    run --separate-stderr "$SSEM" debug -x "$T/lower" --batch programs/gcd.asm
+    [ "$status" -eq 0 ]
+    monitor=$output
+    run --separate-stderr "$SSEM" debug -x "$T/upper" --batch programs/gcd.asm
+    [ "$status" -eq 0 ]
+    [ -z "$stderr" ]
+    [[ "$output" == "$monitor"* ]]
+    [[ "$output" == *"breakpoints: 5 (if a < 0)"* ]]
+}
+
 @test "ssem help COMMAND prints that command's help" {
     for cmd in run asm disasm engines verify show panel debug; do
         run --separate-stderr "$SSEM" "$cmd" --help

@@ -39,6 +39,39 @@ static void test_counts(void)
     CHECK_EQ(value_count("32", 31, &v), -1);
 }
 
+/* The debugger's numbers (issue 12: 'break +5' was taken, 'step +5' not):
+ * decimal or 0x hex, '-' only where asked for, never '+'. */
+static void test_numbers(void)
+{
+    uint64_t v = 9;
+    bool neg = true;
+    CHECK_EQ(value_number("5", 31, &v, NULL), 0);
+    CHECK_EQ(v, 5);
+    CHECK_EQ(value_number("0x1F", 31, &v, NULL), 0); /* 1 x 16 + 15 */
+    CHECK_EQ(v, 31);
+    CHECK_EQ(value_number("0x20", 31, &v, NULL), -1); /* 32: over the bound */
+    CHECK_EQ(value_number("-5", 0xFFFFFFFFu, &v, &neg), 0);
+    CHECK_EQ(v, 5);
+    CHECK(neg);
+    CHECK_EQ(value_number("0xffffffff", 0xFFFFFFFFu, &v, &neg), 0);
+    CHECK_EQ(v, 0xFFFFFFFFu);
+    CHECK(!neg);
+    CHECK_EQ(value_number("0xffffffffffffffff", UINT64_MAX, &v, NULL), 0);
+    CHECK_EQ(v, UINT64_MAX);
+    CHECK_EQ(value_number("0x10000000000000000", UINT64_MAX, &v, NULL), -1); /* 2^64 */
+    v = 4;
+    const char *bad[] = {"", "+5", " 5", "5 ", "-5", "0x", "0x+5", "0x-5", "-0x", "0xg",
+                         "+0x5", "1e3", "5.0", "--5", NULL};
+    for (int i = 0; bad[i] != NULL; i++) {
+        if (value_number(bad[i], UINT64_MAX, &v, NULL) != -1)
+            fprintf(stderr, "number '%s' accepted\n", bad[i]);
+        CHECK_EQ(value_number(bad[i], UINT64_MAX, &v, NULL), -1);
+    }
+    CHECK_EQ(value_number("+5", UINT64_MAX, &v, &neg), -1);  /* no '+', even signed */
+    CHECK_EQ(value_number("--5", UINT64_MAX, &v, &neg), -1);
+    CHECK_EQ(v, 4);
+}
+
 static void test_reals(void)
 {
     double d = 0;
@@ -116,6 +149,7 @@ static void test_keywords(void)
 int main(void)
 {
     RUN(test_counts);
+    RUN(test_numbers);
     RUN(test_reals);
     RUN(test_speeds);
     RUN(test_keywords);
