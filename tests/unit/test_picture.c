@@ -9,7 +9,7 @@
 #include "check.h"
 #include "ssem.h"
 
-#include "../../tools/picture.c"
+#include "picture.h"
 
 #include <png.h>
 #include <stdlib.h>
