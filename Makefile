@@ -120,11 +120,22 @@ $(BUILD)/ssem: $(BUILD)/obj/tools/ssem.o $(CLI_LIB) $(BUILD)/libssem.a
 # #includes a .c file of tools/ or src/
 $(BUILD)/tests/%: tests/unit/%.c $(CLI_LIB) $(BUILD)/libssem.a | $(BUILD)/tests
 	$(CC) -Itools $(ALL_CFLAGS) -Itests/unit $(DEPFLAGS) $(LDFLAGS) $(TEST_LDFLAGS) -o $@ $< \
-	  $(CLI_LIB) $(BUILD)/libssem.a $(TOOL_LIBS) $(CAPSTONE_LIBS)
+	  $(filter %.o,$^) $(CLI_LIB) $(BUILD)/libssem.a $(TOOL_LIBS) $(CAPSTONE_LIBS)
+# Variants of library sources, for the tests that need one, compiled here
+# with -D options and linked ahead of the library (whose own object for
+# that source is then not taken from the archive): the fast engine's
+# portable dispatch, and the engine registry with a test's broken engine
+# (ssem_test_extra_engine_ops, defined by the test).
+$(BUILD)/tests/variant/engine_fast_portable.o: src/engine_fast.c | $(BUILD)/tests/variant
+	$(CC) $(ALL_CFLAGS) -DSSEM_PORTABLE_DISPATCH=1 $(DEPFLAGS) -c $< -o $@
+$(BUILD)/tests/variant/engine_extra.o: src/engine.c | $(BUILD)/tests/variant
+	$(CC) $(ALL_CFLAGS) -DSSEM_TEST_EXTRA_ENGINE=ssem_test_extra_engine_ops $(DEPFLAGS) -c $< -o $@
+$(BUILD)/tests/test_fast_portable: $(BUILD)/tests/variant/engine_fast_portable.o
+$(BUILD)/tests/test_verify: $(BUILD)/tests/variant/engine_extra.o
 # test_cli_input makes tools/cli.c's allocations fail on demand: the linker
 # sends cli.o's calls to malloc and realloc to the test's __wrap_ versions
 $(BUILD)/tests/test_cli_input: TEST_LDFLAGS := -Wl,--wrap=malloc -Wl,--wrap=realloc
-$(BUILD)/obj $(BUILD)/obj/tools $(BUILD)/tests:
+$(BUILD)/obj $(BUILD)/obj/tools $(BUILD)/tests $(BUILD)/tests/variant:
 	mkdir -p $@
 
 unit: $(UNIT_BIN)
@@ -237,4 +248,4 @@ uninstall:
 	-rmdir $(DESTDIR)$(DATADIR) 2>/dev/null
 
 # header dependencies written by -MMD (see DEPFLAGS)
--include $(wildcard $(BUILD)/obj/*.d $(BUILD)/obj/tools/*.d $(BUILD)/tests/*.d $(BUILD)/*.d)
+-include $(wildcard $(BUILD)/obj/*.d $(BUILD)/obj/tools/*.d $(BUILD)/tests/*.d $(BUILD)/tests/variant/*.d $(BUILD)/*.d)

@@ -82,10 +82,27 @@ WEB_TEST_LDFLAGS := -O2 -sNODERAWFS=1 -sEXIT_RUNTIME=1 -sALLOW_MEMORY_GROWTH=1 \
 # command's objects but main) and the library
 $(WEB)/tests/wasm_%: tests/unit/%.c $(wildcard tests/unit/*.h tools/*.h) $(WEB_CLI_LIB) $(WEB_LIB) \
                      | $(WEB)/tests
-	$(EMCC) -Itools $(WEB_CFLAGS) -Itests/unit $(WEB_TEST_LDFLAGS) -o $@.js $< $(WEB_CLI_LIB) $(WEB_LIB)
+	$(EMCC) -Itools $(WEB_CFLAGS) -Itests/unit $(WEB_TEST_LDFLAGS) -o $@.js $< $(filter %.o,$^) \
+	  $(WEB_CLI_LIB) $(WEB_LIB)
 	printf '#!/bin/sh\n# %s in wasm, under Node\nexec node "$$(dirname "$$0")/%s.js" "$$@"\n' \
 	  $* $(@F) > $@.tmp && chmod +x $@.tmp && mv $@.tmp $@
 web-unit: $(WEB_UNIT_BIN)
+# variants of library sources for the tests that need one, as natively
+# (Makefile): linked ahead of the library; test_wasm_verify's extra engine
+# is the wasm translator built broken (SSEM_WASM_MUTANT)
+$(WEB)/tests/variant/engine_fast_portable.o: src/engine_fast.c $(WEB_HDRS) | $(WEB)/tests/variant
+	$(EMCC) $(WEB_CFLAGS) -DSSEM_PORTABLE_DISPATCH=1 -c $< -o $@
+$(WEB)/tests/variant/engine_extra.o: src/engine.c $(WEB_HDRS) | $(WEB)/tests/variant
+	$(EMCC) $(WEB_CFLAGS) -DSSEM_TEST_EXTRA_ENGINE=ssem_test_extra_engine_ops -c $< -o $@
+$(WEB)/tests/variant/engine_wasm_mutant.o: src/engine_wasm.c $(WEB_HDRS) | $(WEB)/tests/variant
+	$(EMCC) $(WEB_CFLAGS) -DSSEM_WASM_MUTANT=1 -Dssem_engine_wasm_ops=ssem_test_extra_engine_ops \
+	  -c $< -o $@
+$(WEB)/tests/variant:
+	mkdir -p $@
+$(WEB)/tests/wasm_test_fast_portable: $(WEB)/tests/variant/engine_fast_portable.o
+$(WEB)/tests/wasm_test_verify: $(WEB)/tests/variant/engine_extra.o
+$(WEB)/tests/wasm_test_wasm_verify: $(WEB)/tests/variant/engine_extra.o \
+                                    $(WEB)/tests/variant/engine_wasm_mutant.o
 
 # The benchmark driver (bench/bench.c) in wasm, under Node: the engines of
 # the wasm build side by side (docs/performance.md); then the page's own
