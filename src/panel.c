@@ -261,7 +261,7 @@ static void single_step(ssem_panel_t *p)
         const ssem_t *m = ssem_panel_machine(p);
         if (!m->lamp)
             say(p, "KC (Man): obeyed %s; CI is now %u",
-                ssem_disasm_word(ssem_panel_manual_instruction(p), text, sizeof text),
+                ssem_disasm_obeyed(ssem_panel_manual_instruction(p), text, sizeof text),
                 (unsigned)m->ci);
         return;
     }

@@ -317,7 +317,7 @@ void print_state(const ssem_t *m, ssem_stop_t why, bool interrupted)
     print_register("A", m->a, NULL);
     snprintf(ci_note, sizeof ci_note, "line %u", (unsigned)(m->ci & SSEM_LINE_MASK));
     print_register("CI", m->ci, ci_note);
-    print_register("PI", m->pi, obeyed_instruction(m->pi, text, sizeof text));
+    print_register("PI", m->pi, ssem_disasm_obeyed(m->pi, text, sizeof text));
     switch (why) {
     case SSEM_HALTED:
         printf("stop lamp: lit (STP at line %u)\n", (unsigned)(m->ci & SSEM_LINE_MASK));

@@ -213,7 +213,7 @@ static void print_register(const ssem_t *m, uint32_t reg)
         snprintf(note, sizeof note, "line %u", (unsigned)(m->ci & SSEM_LINE_MASK));
         print_word_row("CI", m->ci, note);
     } else {
-        print_word_row("PI", m->pi, ssem_disasm_word(m->pi, text, sizeof text));
+        print_word_row("PI", m->pi, ssem_disasm_obeyed(m->pi, text, sizeof text));
     }
 }
 
@@ -230,11 +230,11 @@ static void print_where(const session_t *s, const char *reason)
     } else if (m->lamp) {
         uint32_t l = m->ci & SSEM_LINE_MASK;
         printf("stopped at line %u: %s (the lamp is lit)\n", (unsigned)l,
-               ssem_disasm_word(m->store[l], text, sizeof text));
+               ssem_disasm_obeyed(m->store[l], text, sizeof text));
     } else {
         uint32_t l = (m->ci + 1u) & SSEM_LINE_MASK;
-        printf("next line %u: %s\n", (unsigned)l,
-               ssem_disasm_word(m->store[l], text, sizeof text));
+        printf("next line %u: %s\n", (unsigned)l, /* as it will be obeyed */
+               ssem_disasm_obeyed(m->store[l], text, sizeof text));
     }
 }
 
@@ -784,7 +784,7 @@ static int cmd_history(session_t *s, int argc, char **argv)
     for (size_t i = 0; i < got; i++) {
         char text[40];
         printf("%10" PRIu64 "  line %2u  %-16s  A %11" PRId32 "\n", list[i].step,
-               (unsigned)list[i].line, ssem_disasm_word(list[i].pi, text, sizeof text),
+               (unsigned)list[i].line, ssem_disasm_obeyed(list[i].pi, text, sizeof text),
                ssem_word_signed(list[i].a));
     }
     if (got == 0)

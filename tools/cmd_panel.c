@@ -193,7 +193,7 @@ static void draw_registers(const ssem_panel_t *p, const screen_info_t *si)
         (unsigned)(m->ci & SSEM_LINE_MASK));
     put(y++, RIGHT, 0, "A  %11" PRId32, ssem_word_signed(m->a));
     put(y++, RIGHT, 0, "PI %11" PRId32 "   %s", ssem_word_signed(m->pi),
-        obeyed_instruction(m->pi, t1, sizeof t1));
+        ssem_disasm_obeyed(m->pi, t1, sizeof t1));
     put(y++, RIGHT, A_BOLD, "action line %2u = %11" PRId32 "   %s", (unsigned)action,
         ssem_word_signed(m->store[action]), ssem_disasm_word(m->store[action], t2, sizeof t2));
     format_duration(ssem_time_1948(m->steps, p->digit_period_us), when, sizeof when);
@@ -204,7 +204,7 @@ static void draw_registers(const ssem_panel_t *p, const screen_info_t *si)
     uint32_t word = ssem_panel_manual_instruction(p);
     put(y++, RIGHT, 0, "switches: line %u  function %u   Man obeys %s",
         (unsigned)p->line_switches, (unsigned)p->func_switches,
-        ssem_disasm_word(word, t1, sizeof t1));
+        ssem_disasm_obeyed(word, t1, sizeof t1));
     char list[100] = "";
     uint32_t breaks = ssem_history_breakpoints(p->h);
     size_t at = 0;

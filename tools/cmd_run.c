@@ -46,7 +46,8 @@ static const char run_usage[] =
     "                   (the real machine could not: by default that is a fault)\n"
     "  --trace[=text|json]  print one line per step: step, the line executed,\n"
     "                   the instruction obeyed, A after (text); or one JSON object\n"
-    "                   per step (json)\n"
+    "                   per step (json): standard output is then JSON lines only,\n"
+    "                   the final state the last line, as --json prints it\n"
     "  --explain        print each step as the lecture does: the fetch (CI + 1,\n"
     "                   PI <- S[CI]), then the register transfer in the 1948\n"
     "                   notation, with its values, and in words\n"
@@ -140,7 +141,7 @@ static void trace_step(const ssem_t *m, uint32_t ci_before)
 {
     char text[40];
     printf("%10" PRIu64 "  CI %2u  %-16s  A %11" PRId32 "\n", m->steps,
-           (unsigned)((ci_before + 1u) & SSEM_LINE_MASK), obeyed_instruction(m->pi, text, sizeof text),
+           (unsigned)((ci_before + 1u) & SSEM_LINE_MASK), ssem_disasm_obeyed(m->pi, text, sizeof text),
            ssem_word_signed(m->a));
 }
 
@@ -284,6 +285,13 @@ int cmd_run(int argc, char **argv)
         die_usage("run: no program file given");
     if ((o.trace ? 1 : 0) + (o.trace_json ? 1 : 0) + (o.explain ? 1 : 0) > 1)
         die_usage("run: one of --trace, --trace=json and --explain at a time");
+    /* --trace=json is for programs that read standard output line by line
+     * as JSON: nothing else may go there (the profile is text) */
+    if (o.trace_json && profile)
+        die_usage("run: --profile prints text: not with --trace=json (standard output is "
+                  "JSON lines)");
+    if (o.trace_json)
+        json = true; /* the final state as one more JSON line */
     if (log_blocks && !translation_log_disassembles()) {
         fprintf(stderr,
                 "%s: run: --log=blocks is off in this build: it was built without capstone "

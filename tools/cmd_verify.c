@@ -124,7 +124,7 @@ static bool show_interp(const char *what, const ssem_t *start, char **pairs, siz
             differ |= (uint32_t)(v.tstate.store[l] != t.store[l]) << l;
         printf("  T-state: A %" PRId32 ", CI %" PRIu32 ", PI %s, lamp %s; store as ref's%s\n",
                ssem_word_signed(v.tstate.a), v.tstate.ci,
-               ssem_disasm_word(v.tstate.pi, text, sizeof text), v.tstate.lamp ? "lit" : "off",
+               ssem_disasm_obeyed(v.tstate.pi, text, sizeof text), v.tstate.lamp ? "lit" : "off",
                differ ? " EXCEPT some lines" : "");
         bool same = ssem_tstate_equal(&v.tstate, &t) && m.steps == t.steps;
         printf("  interp(V) %s ref's T-state at step %" PRIu64 "\n",

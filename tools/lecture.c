@@ -55,12 +55,14 @@ void profile_print(const profile_t *p, const ssem_t *final, FILE *f)
     char text[40];
     fprintf(f, "profile: %" PRIu64 " instruction%s executed\n", p->steps,
             p->steps == 1 ? "" : "s");
+    /* a line that ran is shown as the instruction it is obeyed as: a 0
+     * word is JMP 0 (ssem_disasm_obeyed), not the data NUM 0 */
     fprintf(f, "line        count   share  instruction (as the store holds it now)\n");
     for (uint32_t l = 0; l < SSEM_LINES; l++)
         if (p->line[l] != 0)
             fprintf(f, "%4u %12" PRIu64 "  %5.1f%%  %s\n", (unsigned)l, p->line[l],
                     share(p->line[l], p->steps),
-                    ssem_disasm_word(final->store[l], text, sizeof text));
+                    ssem_disasm_obeyed(final->store[l], text, sizeof text));
     fprintf(f, "instruction mix:\n");
     for (uint32_t fn = 0; fn < 8; fn++) {
         const char *mn = ssem_op_info(fn)->mnemonic;
@@ -85,7 +87,7 @@ void profile_print(const profile_t *p, const ssem_t *final, FILE *f)
                 snprintf(edge, sizeof edge, "%u -> %u", (unsigned)from, (unsigned)to);
                 fprintf(f, "  %-10s %12" PRIu64 " times  (line %u: %s; loop body lines %u-%u)\n",
                         edge, p->edge[from][to], (unsigned)from,
-                        ssem_disasm_word(final->store[from], text, sizeof text), (unsigned)to,
+                        ssem_disasm_obeyed(final->store[from], text, sizeof text), (unsigned)to,
                         (unsigned)from);
                 any = true;
             }
@@ -276,7 +278,7 @@ void explain_step(const ssem_t *before, const ssem_t *after, ssem_stop_t why, FI
     uint32_t line = ci & SSEM_LINE_MASK, w = after->pi;
     fprintf(f, "  fetch    CI <- CI + 1 = %" PRIu32 " + 1 = %" PRIu32 "; PI <- S[%u] = %s (%s)\n",
             before->ci, ci, (unsigned)line, ssem_word_bits(w, bits, sizeof bits),
-            ssem_disasm_word(w, text, sizeof text));
+            ssem_disasm_obeyed(w, text, sizeof text));
 
     uint32_t fn = ssem_word_function(w), n = ssem_word_line(w);
     const ssem_op_info_t *op = ssem_op_info(fn);
@@ -344,7 +346,7 @@ void trace_json_step(const ssem_t *before, const ssem_t *after, ssem_stop_t why,
         fputs("null", f);
     fprintf(f,
             ",\"text\":\"%s\",\"a\":%" PRId32 ",\"ci\":%" PRIu32 ",\"next_line\":%u,\"status\":\"%s\"",
-            ssem_disasm_word(w, text, sizeof text), ssem_word_signed(after->a), after->ci,
+            ssem_disasm_obeyed(w, text, sizeof text), ssem_word_signed(after->a), after->ci,
             (unsigned)((after->ci + 1u) & SSEM_LINE_MASK),
             why == SSEM_HALTED ? "halted" : "running");
     if (op->flags & SSEM_WRITES_STORE)
@@ -386,7 +388,7 @@ static void print_host_code(FILE *f, const ssem_event_t *ev)
                         (unsigned)ev->count);
             for (; ev->offsets != NULL && next < ev->count && ev->offsets[next] <= at; next++)
                 fprintf(f, "  ;; line %u: %s\n", (unsigned)(ev->line + next),
-                        ssem_disasm_word(ev->words[next], text, sizeof text));
+                        ssem_disasm_obeyed(ev->words[next], text, sizeof text));
             if (ev->offsets != NULL && next == ev->count && i > 0 && at > ev->offsets[next - 1u] &&
                 strcmp(insn[i - 1].mnemonic, "jmp") == 0) {
                 fprintf(f, "  ;; out of line: exits and skips\n");
@@ -429,7 +431,7 @@ void translation_log_event(void *user, const ssem_event_t *ev)
         for (uint32_t i = 0; i < ev->count; i++)
             fprintf(f, "  %2u  %s  %s\n", (unsigned)(ev->line + i),
                     ssem_word_bits(ev->words[i], bits, sizeof bits),
-                    ssem_disasm_word(ev->words[i], text, sizeof text));
+                    ssem_disasm_obeyed(ev->words[i], text, sizeof text));
         fprintf(f, "OUT: %zu bytes of x86-64 at 0x%" PRIx64 "\n", ev->code_len, ev->host_address);
         print_host_code(f, ev);
         fputc('\n', f);

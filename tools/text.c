@@ -14,11 +14,6 @@
 #include <stdio.h>
 #include <string.h>
 
-char *obeyed_instruction(uint32_t word, char *buf, size_t size)
-{
-    return ssem_disasm_obeyed(word, buf, size); /* the library's, shared with the panel */
-}
-
 /* The length of the valid UTF-8 sequence at p (at most n bytes), or 0. */
 static size_t utf8_length(const unsigned char *p, size_t n)
 {

@@ -1,7 +1,9 @@
 /*
- * text.h - how the command shows text it did not write itself: a word as
- * the instruction the machine obeys, and untrusted bytes (file names, option
- * values, program text, the library's messages) made safe for a terminal.
+ * text.h - how the command shows text it did not write itself: untrusted
+ * bytes (file names, option values, program text, the library's messages)
+ * made safe for a terminal. (A word as the instruction the machine obeys is
+ * the library's ssem_disasm_obeyed: one helper wherever a word is shown as
+ * executed.)
  *
  * Nothing here prints, so the panel's logic and the unit tests use it too.
  */
@@ -11,12 +13,6 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
-
-/* The instruction the Baby obeys when it executes `word`: the function
- * (bits 13-15) and, for those that take one, the line (bits 0-4); every
- * other bit is ignored, so a 0 word is "JMP 0" (ssem_disasm_word calls it
- * "NUM 0": as data). Returns buf. */
-char *obeyed_instruction(uint32_t word, char *buf, size_t size);
 
 /* Copies len bytes of text into out (size bytes, NUL-terminated, cut short
  * if need be) with every byte a terminal could take as a command escaped as

@@ -328,3 +328,46 @@ explain x'
     run "$SSEM" debug "$(first_program)" <<<'help'
     [[ "$output" == *"explain [N]"* ]]
 }
+
+@test "an executed 0 word shows as JMP 0 where it is executed (profile, explain, trace, history, next line)" {
+    # gcd.asm lines 10 and 15 are JMP loop_p, loop_p being line 0: the word
+    # is function 0, line 0, i.e. 0, which as data reads NUM 0. From reset
+    # (a = 1071 > b = 462) steps 1-8 obey lines 1 2 3 4 5 6 (CMP skips 7,
+    # d < 0) 8 9, so line 10 is next after step 8 and obeyed at step 9.
+    run "$SSEM" run --profile programs/gcd.asm
+    [ "$status" -eq 0 ]
+    [[ "$output" =~ $'\n'"  10 "[^$'\n']*"JMP 0"$'\n' ]]
+    [[ "$output" =~ $'\n'"  15 "[^$'\n']*"JMP 0"$'\n' ]]
+    [[ "${output#*profile:}" != *"NUM 0"* ]] # the monitor above shows the store as data
+    run "$SSEM" run --explain programs/gcd.asm
+    [[ "$output" == *"PI <- S[10] = $(printf '0%.0s' {1..32}) (JMP 0)"* ]]
+    [[ "$output" != *"(NUM 0)"* ]]
+    run "$SSEM" run --trace=json programs/gcd.asm
+    [[ "$output" == *'"text":"JMP 0"'* ]]
+    [[ "$output" != *'"text":"NUM 0"'* ]]
+    run --separate-stderr "$SSEM" debug programs/gcd.asm < <(printf 'step 8\nstep\nhistory 1\nprint pi\n')
+    [ "$status" -eq 0 ]
+    [ "${lines[1]}" = "stepped: step 8, next line 10: JMP 0" ]
+    [[ "${lines[3]}" =~ ^\ +9\ +line\ 10\ +JMP\ 0\ +A ]]
+    [[ "${lines[4]}" =~ ^PI\ +0{32}\ +0\ +JMP\ 0$ ]]
+}
+
+@test "run --trace=json: standard output is JSON lines only, the final state the last" {
+    run --separate-stderr "$SSEM" run --trace=json programs/gcd.asm
+    [ "$status" -eq 0 ]
+    # every line parses; gcd halts at step 96 (its .expect), so 96 step
+    # objects and the final state, which has "steps" and the store
+    printf '%s\n' "$output" | python3 -c '
+import json, sys
+rows = [json.loads(l) for l in sys.stdin]
+assert len(rows) == 97, len(rows)
+assert all(r["step"] == i + 1 for i, r in enumerate(rows[:96]))
+last = rows[96]
+assert last["status"] == "halted" and last["steps"] == 96 and last["a"] == 21, last
+assert len(last["store"]) == 32 and last["store"][25] == 21
+'
+    grep -q '^steps=96$' programs/gcd.expect
+    run --separate-stderr "$SSEM" run --trace=json --profile programs/gcd.asm
+    [ "$status" -eq 2 ]
+    [[ "$stderr" == *"not with --trace=json"* ]]
+}
