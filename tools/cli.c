@@ -280,6 +280,31 @@ void format_duration(double seconds, char *buf, size_t size)
     }
 }
 
+void format_time_1948(uint64_t steps, double digit_period_us, char *buf, size_t size)
+{
+    double seconds = ssem_time_1948(steps, digit_period_us);
+    if (!(seconds >= 60.0) || !(digit_period_us > 0.0 && digit_period_us <= VALUE_PERIOD_HIGH)) {
+        format_duration(seconds, buf, size); /* short: a double is exact enough */
+        return;
+    }
+    /* Integers: a double holds 53 bits, so 2^64 - 1 steps came out 0.7 s
+     * wrong. An instruction is 144 digit periods, the period taken to the
+     * nearest nanosecond (10 us: 1440000 ns; at most 100 us, 1.44e7 ns);
+     * tenths of a second are steps x ns / 10^8, rounded, with steps split
+     * at 10^8 so that no product passes 2^64: q x ns <= 1.85e11 x 1.44e7
+     * = 2.7e18, r x ns < 10^8 x 1.44e7 = 1.44e15. */
+    uint64_t ns = (uint64_t)(digit_period_us * 1000.0 + 0.5) * SSEM_DIGITS_PER_INSTRUCTION;
+    uint64_t q = steps / 100000000u, r = steps % 100000000u;
+    uint64_t tenths = q * ns + (r * ns + 50000000u) / 100000000u;
+    uint64_t minutes = tenths / 600u, rest = tenths % 600u;
+    if (minutes >= 60u)
+        snprintf(buf, size, "%" PRIu64 " h %" PRIu64 " min %" PRIu64 ".%" PRIu64 " s",
+                 minutes / 60u, minutes % 60u, rest / 10u, rest % 10u);
+    else
+        snprintf(buf, size, "%" PRIu64 " min %" PRIu64 ".%" PRIu64 " s", minutes, rest / 10u,
+                 rest % 10u);
+}
+
 /* The store as the monitor showed it: 32 rows, bit 0 on the left, a 0 a dot
  * and a 1 a dash; each row followed by its disassembly. */
 static void print_monitor(const ssem_t *m)
@@ -309,7 +334,7 @@ static void print_register(const char *name, uint32_t w, const char *note)
            note ? note : "");
 }
 
-void print_state(const ssem_t *m, ssem_stop_t why, bool interrupted)
+void print_state(const ssem_t *m, ssem_stop_t why, bool interrupted, double digit_period_us)
 {
     char text[40], when[64], ci_note[64];
     print_monitor(m);
@@ -336,12 +361,12 @@ void print_state(const ssem_t *m, ssem_stop_t why, bool interrupted)
         printf("stop lamp: %s (%s)\n", m->lamp ? "lit" : "off", ssem_stop_name(why));
         break;
     }
-    format_duration(ssem_time_1948(m->steps, SSEM_DIGIT_PERIOD_US), when, sizeof when);
-    printf("%" PRIu64 " instructions; the Baby would have taken %s (1.44 ms an instruction)\n",
-           m->steps, when);
+    format_time_1948(m->steps, digit_period_us, when, sizeof when);
+    printf("%" PRIu64 " instructions; the Baby would have taken %s (%.2f ms an instruction)\n",
+           m->steps, when, ssem_time_1948(1, digit_period_us) * 1000.0);
 }
 
-void print_json(const ssem_t *m, ssem_stop_t why, bool interrupted)
+void print_json(const ssem_t *m, ssem_stop_t why, bool interrupted, double digit_period_us)
 {
     const char *status = why == SSEM_HALTED  ? "halted"
                          : why == SSEM_FAULT ? "fault"
@@ -353,7 +378,7 @@ void print_json(const ssem_t *m, ssem_stop_t why, bool interrupted)
            ssem_word_signed(m->pi), m->lamp ? "true" : "false");
     for (uint32_t i = 0; i < SSEM_LINES; i++)
         printf("%s%" PRId32, i ? "," : "", ssem_word_signed(m->store[i]));
-    printf("],\"time_1948_s\":%.6f}\n", ssem_time_1948(m->steps, SSEM_DIGIT_PERIOD_US));
+    printf("],\"time_1948_s\":%.6f}\n", ssem_time_1948(m->steps, digit_period_us));
 }
 
 /* Creates the engine named by --engine (the fastest when NULL). */

@@ -78,12 +78,16 @@ ssem_engine_t *open_engine(const char *name);
 
 /* Seconds as "50 min 20.1 s" or "7.2 ms". */
 void format_duration(double seconds, char *buf, size_t size);
-/* The final state as `ssem run` shows it: the monitor, registers, lamp, time;
- * `interrupted`: a signal stopped the run (why is then SSEM_LIMIT). */
-void print_state(const ssem_t *m, ssem_stop_t why, bool interrupted);
+/* The 1948 time of `steps` instructions at that digit period, as
+ * format_duration writes it, exact for any count (computed in integers). */
+void format_time_1948(uint64_t steps, double digit_period_us, char *buf, size_t size);
+/* The final state as `ssem run` shows it: the monitor, registers, lamp, time
+ * (at that digit period); `interrupted`: a signal stopped the run (why is
+ * then SSEM_LIMIT). */
+void print_state(const ssem_t *m, ssem_stop_t why, bool interrupted, double digit_period_us);
 /* The final state as one JSON object: "status" is halted, fault, limit or
  * interrupted. */
-void print_json(const ssem_t *m, ssem_stop_t why, bool interrupted);
+void print_json(const ssem_t *m, ssem_stop_t why, bool interrupted, double digit_period_us);
 
 /* The subcommands: argv[0] is the subcommand's name. */
 int cmd_run(int argc, char **argv);

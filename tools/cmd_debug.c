@@ -576,7 +576,7 @@ static int cmd_print(session_t *s, int argc, char **argv)
         print_register(m, REG_A);
         print_register(m, REG_CI);
         print_register(m, REG_PI);
-        format_duration(ssem_time_1948(m->steps, SSEM_DIGIT_PERIOD_US), when, sizeof when);
+        format_time_1948(m->steps, SSEM_DIGIT_PERIOD_US, when, sizeof when);
         printf("lamp %s; step %" PRIu64 " (1948 time %s)\n",
                m->fault ? "lit (fault)" : m->lamp ? "lit" : "off", m->steps, when);
         return 0;

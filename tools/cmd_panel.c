@@ -196,7 +196,7 @@ static void draw_registers(const ssem_panel_t *p, const screen_info_t *si)
         ssem_disasm_obeyed(m->pi, t1, sizeof t1));
     put(y++, RIGHT, A_BOLD, "action line %2u = %11" PRId32 "   %s", (unsigned)action,
         ssem_word_signed(m->store[action]), ssem_disasm_word(m->store[action], t2, sizeof t2));
-    format_duration(ssem_time_1948(m->steps, p->digit_period_us), when, sizeof when);
+    format_time_1948(m->steps, p->digit_period_us, when, sizeof when);
     put(y++, RIGHT, 0, "steps %llu   1948 time %s", (unsigned long long)m->steps, when);
     ssem_panel_speed_name(p->speed, speed, sizeof speed);
     put(y++, RIGHT, 0, "speed %s   digit period %.1f us = %.2f ms an instr.", speed,

@@ -124,7 +124,7 @@ static bool stepwise(const run_options_t *o)
 static void show_progress(const ssem_t *m, const run_options_t *o)
 {
     char done[64], left[64] = "";
-    format_duration(ssem_time_1948(m->steps, o->digit_period), done, sizeof done);
+    format_time_1948(m->steps, o->digit_period, done, sizeof done);
     if (o->expect_steps > m->steps && o->speed > 0) {
         char rest[48];
         format_duration(ssem_time_1948(o->expect_steps - m->steps, o->digit_period) / o->speed,
@@ -350,9 +350,9 @@ int cmd_run(int argc, char **argv)
         }
     }
     if (json)
-        print_json(&m, why, stopped_by_signal);
+        print_json(&m, why, stopped_by_signal, o.digit_period);
     else
-        print_state(&m, why, stopped_by_signal);
+        print_state(&m, why, stopped_by_signal, o.digit_period);
     if (o.profile != NULL) {
         printf("\n");
         profile_print(o.profile, &m, stdout);

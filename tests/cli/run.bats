@@ -240,3 +240,17 @@ ASM
     [ "$(printf '%s\n' "$output" | grep -cE '^ *[0-9]+ >')" -eq 1 ]
     printf '%s\n' "$output" | grep -qE '^  3 >[.-]{32}  LDN 21 '
 }
+
+@test "--digit-period sets the 1948 time the final report prints, and the JSON's" {
+    # gcd halts after 96 instructions (programs/gcd.expect); an instruction is
+    # 144 digit periods: at 100 us, 14.4 ms, and 96 x 14.4 ms = 1.3824 s
+    grep -q '^steps=96$' programs/gcd.expect
+    run "$SSEM" run --digit-period=100 programs/gcd.asm
+    [ "$status" -eq 0 ]
+    [[ "${lines[-1]}" == "96 instructions; the Baby would have taken 1.38 s (14.40 ms an instruction)" ]]
+    run "$SSEM" run --digit-period=100 --json programs/gcd.asm
+    [[ "$output" == *'"time_1948_s":1.382400}' ]]
+    # the default, 10 us: 96 x 1.44 ms = 138.24 ms
+    run "$SSEM" run programs/gcd.asm
+    [[ "${lines[-1]}" == "96 instructions; the Baby would have taken 138.24 ms (1.44 ms an instruction)" ]]
+}
