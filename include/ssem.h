@@ -205,8 +205,17 @@ SSEM_API ssem_stop_t ssem_execute(ssem_t *m, uint32_t word);
  * an explicit step-over, as in gdb (one ssem_step, then run again).
  *
  * A machine whose lamp is lit returns SSEM_HALTED (or SSEM_FAULT) at once;
- * otherwise budget 0 returns SSEM_LIMIT at once (before any breakpoint). */
+ * otherwise budget 0 returns SSEM_LIMIT at once (before any breakpoint).
+ *
+ * The step count never wraps: the budget is cut to 2^64 - 1 - m->steps, so
+ * a run (this one, ssem_engine_run, and what calls them: history, verify,
+ * panel) stops with SSEM_LIMIT when the count reaches 2^64 - 1, and a
+ * machine at that count runs no step at all. Front ends refuse such a state
+ * before running it (ssem_steps_left). ssem_step alone counts modulo 2^64,
+ * as T-next does. */
 SSEM_API ssem_stop_t ssem_run(ssem_t *m, uint64_t budget, uint32_t breakpoints);
+/* How many more steps m's count can take: 2^64 - 1 - m->steps. */
+SSEM_API uint64_t ssem_steps_left(const ssem_t *m);
 
 /* The operator clears the lamp; the next step continues from CI + 1. */
 SSEM_API void ssem_resume(ssem_t *m);

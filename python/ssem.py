@@ -22,6 +22,7 @@ search (ctypes.util.find_library). docs/python.md has the whole API.
 
 import ctypes
 import ctypes.util
+import operator
 import os
 
 __all__ = [
@@ -175,9 +176,27 @@ def signed(word):
     return word - (1 << 32) if word & 0x80000000 else word
 
 
+def _integer(value, what):
+    """value as an int, refusing what int() would quietly truncate (1.5,
+    "7"): operator.index takes ints (and bool, numpy integers) only."""
+    try:
+        return operator.index(value)
+    except TypeError:
+        raise TypeError("%s must be an integer, not %s" % (what, type(value).__name__)) from None
+
+
+def _count(value, what):
+    """A step count or budget: an integer from 0 to 2**64 - 1 (a uint64_t;
+    ctypes would silently keep the low 64 bits of anything else)."""
+    value = _integer(value, what)
+    if not 0 <= value < (1 << 64):
+        raise ValueError("%s %d is not from 0 to 2**64 - 1" % (what, value))
+    return value
+
+
 def _word(value):
     """A Python int (negative allowed, down to -2**31) as a 32-bit word."""
-    value = int(value)
+    value = _integer(value, "a word")
     if not -(1 << 31) <= value < (1 << 32):
         raise ValueError("%d does not fit in a 32-bit word" % value)
     return value & 0xFFFFFFFF
@@ -298,7 +317,7 @@ def default_engine():
 
 
 def _line(i):
-    i = int(i)
+    i = _integer(i, "a store line")
     if i < 0:
         i += 32
     if not 0 <= i < 32:
@@ -416,7 +435,7 @@ class Machine:
 
     @steps.setter
     def steps(self, n):
-        _lib.ssem_set_steps(self._h.ptr, int(n))
+        _lib.ssem_set_steps(self._h.ptr, _count(n, "steps"))
 
     def reset(self):
         """KSC + KCC: store, A, CI, PI zero, lamp off, steps zero (lenient kept)."""
@@ -430,14 +449,13 @@ class Machine:
     def run(self, budget=_DEFAULT_BUDGET, engine=None, breakpoints=()):
         """Runs until STP ("halted"), a fault ("fault"), `budget` instructions
         ("limit") or the fetch from a line in `breakpoints` ("break"; a run
-        started there stops at once: step() over it). `engine` is a name
+        started there stops at once: step() over it). The step count never
+        wraps: a run stops ("limit") when it reaches 2**64 - 1. `engine` is a name
         from engines() (default: the fastest); "ref" is the reference step."""
         mask = 0
         for line in breakpoints:
             mask |= 1 << _line(line)
-        budget = int(budget)
-        if budget < 0:
-            raise ValueError("a budget cannot be negative")
+        budget = _count(budget, "budget")
         name = engine or default_engine()
         e = self._engines.get(name)
         if e is None:

@@ -210,6 +210,37 @@ class Errors(unittest.TestCase):
             m.run(engine="no-such-engine")
         with self.assertRaises(ValueError):
             m.run(budget=-1)
+        with self.assertRaises(ValueError):
+            m.run(budget=1 << 64)  # ctypes would keep the low 64 bits: 0
+
+    def test_words_and_counts_are_integers_in_range(self):
+        m = ssem.Machine()
+        for bad in (1.5, 1.0, "7", None):
+            with self.assertRaises(TypeError):
+                m.store[0] = bad
+            with self.assertRaises(TypeError):
+                m.a = bad
+            with self.assertRaises(TypeError):
+                m.steps = bad
+        self.assertEqual(m.store[0], 0)  # nothing stored by a refusal
+        for bad in (-1, 1 << 64):
+            with self.assertRaises(ValueError):
+                m.steps = bad
+        self.assertEqual(m.steps, 0)
+        m.steps = (1 << 64) - 1
+        self.assertEqual(m.steps, (1 << 64) - 1)
+
+    def test_the_step_count_never_wraps(self):
+        # an endless loop: line 1 JMP 0 (CI <- S[0] = 0, so line 1 again).
+        # 3 steps are left below 2**64 - 1 (2**64 - 1 - (2**64 - 4)), so a
+        # budget of 10 runs 3 and stops at the limit, with the count at the top
+        m = ssem.Machine("1 00000000000000000000000000000000\n", format="listing")
+        for engine in ssem.engines():
+            m.steps = (1 << 64) - 4
+            self.assertEqual(m.run(budget=10, engine=engine), "limit")
+            self.assertEqual(m.steps, (1 << 64) - 1, engine)
+            self.assertEqual(m.run(budget=10, engine=engine), "limit")  # none left
+            self.assertEqual(m.steps, (1 << 64) - 1, engine)
 
 
 class State(unittest.TestCase):

@@ -236,6 +236,16 @@ int load_machine(const char *file, ssem_format_t format, bool lenient, ssem_t *m
     return rc;
 }
 
+int check_continuable(const char *file, const ssem_t *m, uint64_t max_steps, const char *option)
+{
+    if (m->lamp || max_steps <= ssem_steps_left(m))
+        return 0;
+    error_message("%s: step %" PRIu64 " cannot be continued: the step count would pass "
+                  "2^64 - 1 within %" PRIu64 " more steps (%s)",
+                  file, m->steps, max_steps, option);
+    return -1;
+}
+
 /* ------------------------------------------------------------- engines */
 
 ssem_engine_t *open_engine(const char *name)

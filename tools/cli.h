@@ -70,6 +70,13 @@ int load_program(const char *name, ssem_format_t format, source_t *src, ssem_ima
  * and returns -1. */
 int load_machine(const char *file, ssem_format_t format, bool lenient, ssem_t *m);
 
+/* 0 when m can run max_steps more steps (the option that set them, for the
+ * message) without its count passing 2^64 - 1
+ * (or its lamp is lit: it does not run); else says so, as the debugger
+ * does ("step N cannot be continued"), and returns -1. The library never
+ * wraps the count (ssem_run), so a run would stop short, unexplained. */
+int check_continuable(const char *file, const ssem_t *m, uint64_t max_steps, const char *option);
+
 /* Creates the engine named by --engine (the fastest when NULL); exits on error. */
 ssem_engine_t *open_engine(const char *name);
 

@@ -354,7 +354,8 @@ int cmd_panel(int argc, char **argv)
     ssem_engine_t *engine = open_engine(engine_name);
 
     ssem_t m;
-    if (load_machine(file, format, lenient, &m) != 0) {
+    if (load_machine(file, format, lenient, &m) != 0 ||
+        check_continuable(file, &m, 1, "the panel runs on") != 0) { /* it runs without limit: one step at least */
         ssem_engine_free(engine);
         return EXIT_BAD_INPUT;
     }

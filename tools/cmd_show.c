@@ -147,7 +147,8 @@ int cmd_show(int argc, char **argv)
     ssem_engine_t *engine = open_engine(engine_name);
 
     ssem_t m;
-    if (load_machine(file, format, lenient, &m) != 0) {
+    if (load_machine(file, format, lenient, &m) != 0 ||
+        check_continuable(file, &m, budget, "--after") != 0) {
         ssem_engine_free(engine);
         return EXIT_BAD_INPUT;
     }

@@ -249,7 +249,9 @@ int cmd_verify(int argc, char **argv)
     memset(&m, 0, sizeof m);
     m.lenient = lenient;
     if (!random_mode) {
-        if (load_machine(file, format, lenient, &m) != 0)
+        if (load_machine(file, format, lenient, &m) != 0 ||
+            check_continuable(file, &m, interp ? interp_step : max_steps,
+                              interp ? "--show-interp" : "--max-steps") != 0)
             return EXIT_BAD_INPUT;
         if (interp)
             return show_interp(file, &m, pairs, npairs, interp_step) ? 0 : EXIT_DIFFER;

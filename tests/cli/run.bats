@@ -254,3 +254,36 @@ ASM
     run "$SSEM" run programs/gcd.asm
     [[ "${lines[-1]}" == "96 instructions; the Baby would have taken 138.24 ms (1.44 ms an instruction)" ]]
 }
+
+@test "a state whose step count cannot be continued is refused by every command that runs it" {
+    # gcd saved at step 5, then given the count 2^64 - 1 (and 2^64 - 6)
+    printf 'step 5\nsave %s\n' "$T/s.state" | "$SSEM" debug programs/gcd.asm >/dev/null
+    grep -q 'steps=5' "$T/s.state"
+    sed 's/steps=5/steps=18446744073709551615/' "$T/s.state" >"$T/big.state"
+    sed 's/steps=5/steps=18446744073709551610/' "$T/s.state" >"$T/near.state"
+    for cmd in run show verify; do
+        run --separate-stderr "$SSEM" $cmd "$T/big.state"
+        [ "$status" -eq 1 ] || { echo "$cmd: status $status"; false; }
+        [[ "$stderr" == *"step 18446744073709551615 cannot be continued"* ]] ||
+            { echo "$cmd: $stderr"; false; }
+        [ -z "$output" ]
+    done
+    run --separate-stderr "$SSEM" show --after=6 "$T/near.state" # 5 left
+    [ "$status" -eq 1 ]
+    [[ "$stderr" == *"within 6 more steps (--after)"* ]]
+    run --separate-stderr "$SSEM" show --after=5 "$T/near.state"
+    [ "$status" -eq 0 ]
+    [[ "$output" == *"18446744073709551615 steps"* ]]
+    # run's --max-steps counts from reset: a state already past it runs nothing
+    run --separate-stderr "$SSEM" run --max-steps=1000 "$T/near.state"
+    [ "$status" -eq 1 ]
+    [[ "$stderr" == *"is already at --max-steps (1000)"* ]]
+    # up to 2^64 - 1, and the 1948 time of that count, exact: 2^64 - 1 steps
+    # x 1.44 ms is 265633114661417543256 tenths of a ms (python3 below, in
+    # integers): 26563311466141754.3 s = 7378697629483 h, 2954.3 s left = 49 min 14.3 s
+    run --separate-stderr "$SSEM" run --max-steps=18446744073709551615 "$T/near.state"
+    [ "$status" -eq 4 ]
+    [ "${lines[-1]}" = "18446744073709551615 instructions; the Baby would have taken 7378697629483 h 49 min 14.3 s (1.44 ms an instruction)" ]
+    [ "$(python3 -c 'ds = ((2**64 - 1) * 144 * 10 + 50000) // 100000  # tenths of a second, rounded
+h, r = divmod(ds, 36000); print(h, r // 600, r % 600 // 10, r % 10)')" = "7378697629483 49 14 3" ]
+}
