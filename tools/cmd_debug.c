@@ -51,8 +51,8 @@ static const char debug_usage[] =
     "  --lenient        fetch from CI & 31 even when CI bits 13-15 are set\n"
     "\n"
     "exit status: 0 after 'quit' or the end of the commands; 1 a program that does\n"
-    "not load, a script that cannot be read, or (--batch) a command that failed;\n"
-    "2 bad usage\n";
+    "not load, a script that cannot be read, or a command of the script (-x) that\n"
+    "failed (--batch: the session stops there); 2 bad usage\n";
 
 /* ------------------------------------------------------------ the session */
 
@@ -82,6 +82,7 @@ typedef struct session {
     const char *where;  /* the command source's name, for messages        */
     unsigned lineno;    /* the command's line in it                       */
     bool show_where;    /* messages carry where:lineno                    */
+    bool script_failed; /* a command of the -x script failed: exit 1     */
     condition_t cond[SSEM_LINES];
     int ndisplays;
     char display[MAX_DISPLAYS][DISPLAY_SIZE];
@@ -1059,8 +1060,48 @@ static int execute(session_t *s, char *line, bool *repeatable)
 
 /* ------------------------------------------------------------- reading */
 
+/* One line of f into *line (malloc'd, *cap bytes), without its end: a \n, a
+ * \r\n or a lone \r (an old Mac's line end), as every loader of the
+ * library reads lines (getline would take a CR-only file as one line).
+ * Returns -1 at the end of the input, or out of memory (errno ENOMEM). */
+static int read_line(FILE *f, char **line, size_t *cap)
+{
+    size_t n = 0;
+    int c;
+    while ((c = getc(f)) != EOF && c != '\n') {
+        if (c == '\r') {
+            int d = getc(f);
+            if (d != '\n' && d != EOF)
+                ungetc(d, f);
+            break;
+        }
+        if (*line == NULL || n + 2u > *cap) {
+            size_t bigger = *cap < 128u ? 128u : 2u * *cap;
+            char *l = realloc(*line, bigger);
+            if (l == NULL) {
+                errno = ENOMEM;
+                return -1;
+            }
+            *line = l;
+            *cap = bigger;
+        }
+        (*line)[n++] = (char)c;
+    }
+    if (c == EOF && n == 0)
+        return -1;
+    if (*line == NULL) { /* an empty first line */
+        if ((*line = malloc(1)) == NULL) {
+            errno = ENOMEM;
+            return -1;
+        }
+        *cap = 1;
+    }
+    (*line)[n] = '\0';
+    return 0;
+}
+
 /* The next line of commands into *line (malloc'd). On a terminal, libedit
- * reads it (editing, history); otherwise getline, with the prompt printed
+ * reads it (editing, history); otherwise read_line, with the prompt printed
  * when asked. Returns -1 at the end of the input (or a read error: *err). */
 static int read_command(FILE *f, bool prompt, bool edit, char **line, size_t *cap, bool *err)
 {
@@ -1086,8 +1127,8 @@ static int read_command(FILE *f, bool prompt, bool edit, char **line, size_t *ca
         flush_stdout();
     }
     errno = 0;
-    if (getline(line, cap, f) < 0) {
-        *err = ferror(f) != 0;
+    if (read_line(f, line, cap) < 0) {
+        *err = ferror(f) != 0 || errno == ENOMEM;
         return -1;
     }
     return 0;
@@ -1109,6 +1150,10 @@ static int command_loop(session_t *s, FILE *f, bool prompt, bool edit, bool batc
     s->lineno = 0;
     while (read_command(f, prompt, edit, &line, &cap, &err) == 0) {
         s->lineno++;
+        /* a UTF-8 byte-order mark opens the first line of some editors'
+         * files: skipped, as every loader skips it */
+        if (s->lineno == 1 && strncmp(line, "\xef\xbb\xbf", 3) == 0)
+            memmove(line, line + 3, strlen(line + 3) + 1u);
         bool repeatable;
         int e;
         if (prompt && is_blank(line) && last != NULL) { /* gdb: Enter repeats */
@@ -1132,6 +1177,8 @@ static int command_loop(session_t *s, FILE *f, bool prompt, bool edit, bool batc
             r = 1;
             break;
         }
+        if (e < 0 && f != stdin) /* a script's error is not lost in its output */
+            s->script_failed = true;
         if (e < 0 && batch) {
             r = -1;
             break;
@@ -1248,5 +1295,5 @@ int cmd_debug(int argc, char **argv)
     ssem_engine_free(s.engine);
     if (finish_stdout() != 0)
         return EXIT_BAD_INPUT;
-    return r < 0 ? EXIT_BAD_INPUT : 0;
+    return r < 0 || s.script_failed ? EXIT_BAD_INPUT : 0;
 }

@@ -435,3 +435,28 @@ stp_state() {
     [[ "$output" == *"stepped: step 2,"* ]]
     [[ "$output" == *"a = -5"* ]] # -0x5
 }
+
+@test "debug -x: a byte-order mark and CR or CRLF line ends are read as every loader reads them" {
+    # from reset, step 1 obeys gcd's line 1, LDN 22 (b = 462): A = -462
+    printf '\357\273\277step\n' >"$T/bom.x"
+    printf 'step\rprint a\r' >"$T/cr.x"
+    printf 'step\r\nprint a\r\n\r\n' >"$T/crlf.x"
+    for x in bom cr crlf; do
+        run --separate-stderr "$SSEM" debug --batch -x "$T/$x.x" programs/gcd.asm
+        [ "$status" -eq 0 ] || { echo "$x: status $status: $stderr"; false; }
+        [ -z "$stderr" ] || { echo "$x: $stderr"; false; }
+        [ "${lines[1]}" = "stepped: step 1, next line 2: STO 23" ]
+    done
+    [[ "${lines[2]}" =~ ^A\ +[01]{32}\ +-462$ ]]
+}
+
+@test "debug -x: a script command that fails makes the exit status 1, and the session goes on" {
+    printf 'bogus\nstep\n' >"$T/bad.x"
+    run --separate-stderr "$SSEM" debug -x "$T/bad.x" programs/gcd.asm </dev/null
+    [ "$status" -eq 1 ]
+    [[ "$stderr" == *"bad.x:1: unknown command 'bogus'"* ]]
+    [ "${lines[1]}" = "stepped: step 1, next line 2: STO 23" ]
+    # on standard input (typed or piped), a failed command leaves the status 0
+    run --separate-stderr "$SSEM" debug programs/gcd.asm < <(printf 'bogus\nstep\n')
+    [ "$status" -eq 0 ]
+}
