@@ -15,7 +15,7 @@
 
 static ssem_stop_t broken_run(void *priv, ssem_t *m, uint64_t budget);
 static const ssem_engine_ops_t broken_ops = {"broken", "wrong on function 5", NULL, NULL,
-                                             broken_run, NULL, NULL};
+                                             broken_run, NULL, NULL, NULL};
 #define SSEM_TEST_EXTRA_ENGINE broken_ops
 #include "../../src/engine.c"
 
