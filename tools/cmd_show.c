@@ -38,6 +38,8 @@ static const char show_usage[] =
     "                   even when the terminal takes UTF-8\n"
     "  --png=OUT        write the monitor as a PNG picture to OUT\n"
     "  --svg=OUT        write the monitor as an SVG picture to OUT\n"
+    "  --scale=N        (with --png or --svg) draw the picture N times larger,\n"
+    "                   N a whole number from 1 (default: 488 x 440 pixels) to 8\n"
     "  --profile        (with --png) draw the run's profile as a heat map: each\n"
     "                   line's background glows by how often it was executed\n"
     "                   (log scale; the hottest line in full ember red)\n"
@@ -48,6 +50,8 @@ static const char show_usage[] =
     "\n"
     "exit status: 0 shown, 1 bad input or an output that cannot be written,\n"
     "2 bad usage\n";
+
+_Static_assert(PIC_SCALE_MAX == 8, "show_usage gives --scale's bound as 8");
 
 /* The locale's character set is UTF-8. */
 static bool locale_is_utf8(void)
@@ -72,7 +76,7 @@ static void print_status(const ssem_t *m, ssem_stop_t why, const ssem_frame_t *f
 
 enum {
     OPT_AFTER = 1, OPT_TUBE, OPT_ACTION_LINE, OPT_ENGINE, OPT_FORMAT, OPT_LENIENT, OPT_ASCII,
-    OPT_PNG, OPT_SVG, OPT_PROFILE
+    OPT_PNG, OPT_SVG, OPT_PROFILE, OPT_SCALE
 };
 static const cli_option_t show_options[] = {
     {"--after", 0, CLI_VALUE, OPT_AFTER},
@@ -85,6 +89,7 @@ static const cli_option_t show_options[] = {
     {"--png", 0, CLI_VALUE, OPT_PNG},
     {"--svg", 0, CLI_VALUE, OPT_SVG},
     {"--profile", 0, CLI_FLAG, OPT_PROFILE},
+    {"--scale", 0, CLI_VALUE, OPT_SCALE},
     {NULL, 0, CLI_FLAG, 0},
 };
 
@@ -97,6 +102,8 @@ int cmd_show(int argc, char **argv)
     uint64_t budget = DEFAULT_MAX_STEPS;
     uint32_t action_line = 0;
     bool have_action_line = false, ascii = false, lenient = false, profile = false;
+    bool have_scale = false;
+    unsigned scale = 1;
     const char *file = NULL, *engine_name = NULL, *png_out = NULL, *svg_out = NULL;
     cli_parser_t p;
     cli_parser_init(&p, argc, argv, show_usage, show_options);
@@ -115,6 +122,10 @@ int cmd_show(int argc, char **argv)
         case OPT_PNG: png_out = p.value; break;
         case OPT_SVG: svg_out = p.value; break;
         case OPT_PROFILE: profile = true; break;
+        case OPT_SCALE:
+            scale = (unsigned)cli_count_range(&p, 1, PIC_SCALE_MAX);
+            have_scale = true;
+            break;
         case CLI_OPERAND: cli_take_file(&p, &file); break;
         }
     }
@@ -124,6 +135,8 @@ int cmd_show(int argc, char **argv)
         die_usage("show: one picture at a time (--png or --svg)");
     if (profile && png_out == NULL)
         die_usage("show: --profile draws a heat map: give --png=OUT");
+    if (have_scale && png_out == NULL && svg_out == NULL)
+        die_usage("show: --scale sizes a picture: give --png=OUT or --svg=OUT");
 #ifdef SSEM_NO_PNG /* the wasm command (web/web.mk) is built without libpng */
     if (png_out != NULL) {
         error_message("show: --png: this build has no PNG writer (no libpng in the wasm "
@@ -163,14 +176,14 @@ int cmd_show(int argc, char **argv)
     if (png_out != NULL) {
         unsigned char *data;
         size_t len;
-        if (picture_png_heat(&frame, profile ? counts.line : NULL, &data, &len) != 0)
+        if (picture_png_heat(&frame, profile ? counts.line : NULL, scale, &data, &len) != 0)
             return EXIT_BAD_INPUT;
         int rc = write_output(png_out, data, len);
         free(data);
         return rc == 0 ? 0 : EXIT_BAD_INPUT;
     }
     if (svg_out != NULL) {
-        char *svg = picture_svg(&frame);
+        char *svg = picture_svg(&frame, scale);
         if (svg == NULL) {
             error_message("%s: out of memory", svg_out);
             return EXIT_BAD_INPUT;

@@ -127,13 +127,18 @@ int cli_next(cli_parser_t *p)
 
 uint64_t cli_count(const cli_parser_t *p, uint64_t max)
 {
+    return cli_count_range(p, 0, max);
+}
+
+uint64_t cli_count_range(const cli_parser_t *p, uint64_t low, uint64_t high)
+{
     uint64_t v;
-    if (value_count(p->value, max, &v) != 0) {
-        if (max == UINT64_MAX)
+    if (value_count(p->value, high, &v) != 0 || v < low) {
+        if (low == 0 && high == UINT64_MAX)
             die_usage("%s: %s: '%s' is not a count (decimal digits, at most %llu)",
-                      p->command, p->name, p->value, (unsigned long long)max);
-        die_usage("%s: %s: '%s' is not a number from 0 to %llu (decimal digits)", p->command,
-                  p->name, p->value, (unsigned long long)max);
+                      p->command, p->name, p->value, (unsigned long long)high);
+        die_usage("%s: %s: '%s' is not a number from %llu to %llu (decimal digits)", p->command,
+                  p->name, p->value, (unsigned long long)low, (unsigned long long)high);
     }
     return v;
 }

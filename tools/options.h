@@ -81,6 +81,7 @@ int cli_next(cli_parser_t *p);
 /* Value conversions of p->value for the option p->name; on bad text each
  * exits with status 2 and a message naming the option and the value. */
 uint64_t cli_count(const cli_parser_t *p, uint64_t max); /* digits only      */
+uint64_t cli_count_range(const cli_parser_t *p, uint64_t low, uint64_t high); /* the same, low-high */
 double cli_real(const cli_parser_t *p, double low, double high);
 double cli_speed(const cli_parser_t *p);                 /* values.h         */
 double cli_digit_period(const cli_parser_t *p);          /* 0.5 to 100 us    */

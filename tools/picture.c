@@ -4,7 +4,10 @@
  * The geometry and colours are in picture.h and docs/display.md. The PNG is
  * rasterised into memory by picture_raster (a plain function of the frame, so
  * a test can predict its pixels), then encoded into a growing buffer with
- * png_set_write_fn; the caller writes the buffer out atomically.
+ * png_set_write_fn, each raster row widened and repeated `scale` times as it
+ * goes (so a large scale costs one wide row, not a large raster); the caller
+ * writes the buffer out atomically. Everything is integer arithmetic on the
+ * frame: the same frame gives the same bytes.
  */
 #include "picture.h"
 
@@ -44,10 +47,28 @@ static void fill_rect(uint8_t *img, int x, int y, int w, int h, rgb_t c)
             put(img, i, j, c);
 }
 
+/* The pixel (x, y) belongs to the rounded face: its centre (x + 1/2, y + 1/2)
+ * lies within PIC_FACE_R of the nearest point of the face's inner square
+ * (the square shrunk by PIC_FACE_R). In half pixels, so all in integers; the
+ * SVG's rx/ry draws the same arcs. */
+static bool in_face(int x, int y)
+{
+    const int r = 2 * PIC_FACE_R, size = 2 * PIC_FACE_SIZE;
+    int u = 2 * (x - PIC_FACE_X) + 1, v = 2 * (y - PIC_FACE_Y) + 1;
+    if (u < 0 || v < 0 || u > size || v > size)
+        return false;
+    int cu = u < r ? r : u > size - r ? size - r : u;
+    int cv = v < r ? r : v > size - r ? size - r : v;
+    return (u - cu) * (u - cu) + (v - cv) * (v - cv) <= r * r;
+}
+
 void picture_raster(const ssem_frame_t *frame, uint8_t *rgb)
 {
     fill_rect(rgb, 0, 0, PIC_WIDTH, PIC_HEIGHT, RGB(PIC_RGB_BEZEL));
-    fill_rect(rgb, PIC_FACE_X, PIC_FACE_Y, PIC_FACE_SIZE, PIC_FACE_SIZE, RGB(PIC_RGB_FACE));
+    for (int y = PIC_FACE_Y; y < PIC_FACE_Y + PIC_FACE_SIZE; y++)
+        for (int x = PIC_FACE_X; x < PIC_FACE_X + PIC_FACE_SIZE; x++)
+            if (in_face(x, y))
+                put(rgb, x, y, RGB(PIC_RGB_FACE));
     for (int r = 0; r < 32; r++) {
         bool bright = (frame->bright >> r) & 1u;
         rgb_t mark = bright ? RGB(PIC_RGB_MARK_BRIGHT) : RGB(PIC_RGB_MARK);
@@ -141,48 +162,61 @@ static void png_quiet(png_structp png, png_const_charp message)
     (void)message;
 }
 
-/* The libpng calls, behind their setjmp. Nothing local to this function is
- * changed after setjmp (png, info, rows and buf are parameters it never
- * assigns), so no volatile is needed; the caller frees everything whichever
- * way it returns. */
-static int encode(png_structp png, png_infop info, png_bytep *rows, membuf_t *buf)
+/* The libpng calls, behind their setjmp. The raster (PIC_WIDTH x PIC_HEIGHT)
+ * goes out `scale` times larger: each row widened into `wide` (each pixel
+ * repeated scale times) and written scale times. No local that is read after
+ * a longjmp is changed after setjmp (the loop counters are not read then),
+ * so no volatile is needed; the caller frees everything whichever way it
+ * returns. */
+static int encode(png_structp png, png_infop info, const uint8_t *rgb, unsigned scale,
+                  png_bytep wide, membuf_t *buf)
 {
     if (setjmp(png_jmpbuf(png)))
         return -1;
     png_set_write_fn(png, buf, png_write_mem, png_flush_mem);
-    png_set_IHDR(png, info, PIC_WIDTH, PIC_HEIGHT, 8, PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE,
-                 PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+    png_set_IHDR(png, info, PIC_WIDTH * scale, PIC_HEIGHT * scale, 8, PNG_COLOR_TYPE_RGB,
+                 PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
     png_write_info(png, info);
-    png_write_image(png, rows);
+    for (size_t y = 0; y < PIC_HEIGHT; y++) {
+        const uint8_t *row = rgb + y * PIC_WIDTH * 3u;
+        png_bytep out = wide;
+        for (size_t x = 0; x < PIC_WIDTH; x++)
+            for (unsigned k = 0; k < scale; k++, out += 3)
+                memcpy(out, row + x * 3u, 3);
+        for (unsigned k = 0; k < scale; k++)
+            png_write_row(png, wide);
+    }
     png_write_end(png, info);
     return 0;
 }
 
 int picture_png(const ssem_frame_t *frame, unsigned char **data, size_t *len)
 {
-    return picture_png_heat(frame, NULL, data, len);
+    return picture_png_heat(frame, NULL, 1, data, len);
 }
 
-int picture_png_heat(const ssem_frame_t *frame, const uint64_t *count, unsigned char **data,
-                     size_t *len)
+int picture_png_heat(const ssem_frame_t *frame, const uint64_t *count, unsigned scale,
+                     unsigned char **data, size_t *len)
 {
     *data = NULL;
     *len = 0;
+    if (scale < 1 || scale > PIC_SCALE_MAX) {
+        fprintf(stderr, "ssem: picture: scale %u is not from 1 to %d\n", scale, PIC_SCALE_MAX);
+        return -1;
+    }
     uint8_t *rgb = malloc((size_t)PIC_WIDTH * PIC_HEIGHT * 3u);
-    png_bytep *rows = malloc(PIC_HEIGHT * sizeof *rows);
+    png_bytep wide = malloc((size_t)PIC_WIDTH * scale * 3u);
     membuf_t buf = {NULL, 0, 0};
     png_structp png = NULL;
     png_infop info = NULL;
     int rc = -1;
-    if (rgb == NULL || rows == NULL) {
+    if (rgb == NULL || wide == NULL) {
         fprintf(stderr, "ssem: picture: out of memory\n");
         goto out;
     }
     picture_raster(frame, rgb);
     if (count != NULL)
         picture_heat(count, rgb);
-    for (size_t y = 0; y < PIC_HEIGHT; y++)
-        rows[y] = rgb + y * PIC_WIDTH * 3u;
     png = png_create_write_struct(PNG_LIBPNG_VER_STRING, NULL, png_fail, png_quiet);
     if (png != NULL)
         info = png_create_info_struct(png);
@@ -190,10 +224,10 @@ int picture_png_heat(const ssem_frame_t *frame, const uint64_t *count, unsigned 
         fprintf(stderr, "ssem: libpng: cannot start (out of memory?)\n");
         goto out;
     }
-    rc = encode(png, info, rows, &buf);
+    rc = encode(png, info, rgb, scale, wide, &buf);
 out:
     png_destroy_write_struct(&png, &info); /* copes with NULLs */
-    free(rows);
+    free(wide);
     free(rgb);
     if (rc == 0) {
         *data = buf.data;
@@ -209,14 +243,15 @@ out:
  * it gets here; these only keep the link whole. */
 int picture_png(const ssem_frame_t *frame, unsigned char **data, size_t *len)
 {
-    return picture_png_heat(frame, NULL, data, len);
+    return picture_png_heat(frame, NULL, 1, data, len);
 }
 
-int picture_png_heat(const ssem_frame_t *frame, const uint64_t *count, unsigned char **data,
-                     size_t *len)
+int picture_png_heat(const ssem_frame_t *frame, const uint64_t *count, unsigned scale,
+                     unsigned char **data, size_t *len)
 {
     (void)frame;
     (void)count;
+    (void)scale;
     *data = NULL;
     *len = 0;
     return -1;
@@ -268,8 +303,10 @@ static const char *hex(char out[8], uint8_t r, uint8_t g, uint8_t b)
 
 #define HEX(buf, spec) hex(buf, spec)
 
-char *picture_svg(const ssem_frame_t *frame)
+char *picture_svg(const ssem_frame_t *frame, unsigned scale)
 {
+    if (scale < 1 || scale > PIC_SCALE_MAX)
+        return NULL;
     text_t t = {malloc(1u << 16), 0, 1u << 16, false};
     if (t.s == NULL)
         return NULL;
@@ -279,7 +316,7 @@ char *picture_svg(const ssem_frame_t *frame)
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
         "viewBox=\"0 0 %d %d\">\n"
         "<title>Manchester Baby monitor: tube %s, stop lamp %s</title>\n",
-        PIC_WIDTH, PIC_HEIGHT, PIC_WIDTH, PIC_HEIGHT, ssem_tube_name(frame->tube),
+        PIC_WIDTH * (int)scale, PIC_HEIGHT * (int)scale, PIC_WIDTH, PIC_HEIGHT, ssem_tube_name(frame->tube),
         frame->lamp ? "lit" : "off");
     add(&t,
         "<style>\n"
@@ -290,8 +327,11 @@ char *picture_svg(const ssem_frame_t *frame)
         HEX(c4, PIC_RGB_HALO_BRIGHT));
     add(&t, "<rect x=\"0\" y=\"0\" width=\"%d\" height=\"%d\" fill=\"%s\"/>\n", PIC_WIDTH,
         PIC_HEIGHT, HEX(c1, PIC_RGB_BEZEL));
-    add(&t, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"/>\n", PIC_FACE_X,
-        PIC_FACE_Y, PIC_FACE_SIZE, PIC_FACE_SIZE, HEX(c1, PIC_RGB_FACE));
+    add(&t,
+        "<rect id=\"face\" x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" rx=\"%d\" ry=\"%d\" "
+        "fill=\"%s\"/>\n",
+        PIC_FACE_X, PIC_FACE_Y, PIC_FACE_SIZE, PIC_FACE_SIZE, PIC_FACE_R, PIC_FACE_R,
+        HEX(c1, PIC_RGB_FACE));
     for (int r = 0; r < 32; r++) {
         bool bright = (frame->bright >> r) & 1u;
         add(&t, "<g id=\"row%d\"%s>", r, bright ? " class=\"bright\"" : "");

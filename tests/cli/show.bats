@@ -164,8 +164,8 @@ EMPTY="................................"
     [ "$(head -c 8 "$T/m.png" | od -An -tx1 | tr -d ' \n')" = "89504e470d0a1a0a" ]
     # IHDR: 488 x 440 pixels
     [ "$(head -c 24 "$T/m.png" | tail -c 8 | od -An -tx1 | tr -d ' \n')" = "000001e8000001b8" ]
-    # no temporary file left beside it
-    [ "$(ls "$T" | grep -c tmp)" -eq 0 ]
+    # no temporary file (tools/output.c names them .ssem-XXXXXX) left beside it
+    [ -z "$(find "$T" -name '.ssem-*')" ]
 }
 
 @test "show --svg: an SVG with one dash per 1 bit" {
@@ -198,20 +198,72 @@ EMPTY="................................"
     [ "$status" -eq 1 ]
     [[ "$stderr" == *"$T/out.png"* ]]
     [ -d "$T/out.png" ] && [ -e "$T/out.png/keep" ]
-    [ "$(ls "$T" | grep -c tmp)" -eq 0 ]
+    [ -z "$(find "$T" -name '.ssem-*')" ]
 }
 
-@test "show --svg: an existing file survives a failed write untouched" {
+@test "show --svg under a regular file: exit 1, the message, the file untouched" {
+    # A path whose parent is a regular file (ENOTDIR) fails for every user,
+    # root included (a read-only directory would not stop root).
     small_program
-    mkdir "$T/ro"
-    echo "old" >"$T/ro/m.svg"
-    chmod 555 "$T/ro"
-    if [ -w "$T/ro" ]; then skip "running as a user who can write anywhere"; fi
-    run "$SSEM" show --svg "$T/ro/m.svg" "$T/small.asm"
-    chmod 755 "$T/ro"
-    [ "$status" -eq 1 ]
-    [ "$(cat "$T/ro/m.svg")" = "old" ]
-    [ "$(ls "$T/ro")" = "m.svg" ]
+    echo "old" >"$T/plain"
+    for out in "--svg=$T/plain/m.svg" "--png=$T/plain/m.png"; do
+        run --separate-stderr "$SSEM" show "$out" "$T/small.asm"
+        [ "$status" -eq 1 ]
+        [ "$stderr" = "ssem: ${out#*=}: Not a directory" ]
+        [ "$(cat "$T/plain")" = "old" ]
+    done
+    # no temporary file left anywhere (tools/output.c names them .ssem-XXXXXX)
+    [ -z "$(find "$T" -name '.ssem-*')" ]
+}
+
+# The width and height in a PNG's IHDR (bytes 17-24), as 16 hex digits.
+png_size() {
+    head -c 24 "$1" | tail -c 8 | od -An -tx1 | tr -d ' \n'
+}
+
+@test "show --scale=2: twice the size, PNG and SVG, and with --profile" {
+    small_program
+    run --separate-stderr "$SSEM" show --scale=2 --png="$T/m.png" "$T/small.asm"
+    [ "$status" -eq 0 ] && [ -z "$stderr" ]
+    # 2 x 488 = 976 = 0x3d0, 2 x 440 = 880 = 0x370
+    [ "$(png_size "$T/m.png")" = "000003d0""00000370" ]
+    run "$SSEM" show --scale 8 --png="$T/m8.png" "$T/small.asm"
+    [ "$status" -eq 0 ]
+    # 8 x 488 = 3904 = 0xf40, 8 x 440 = 3520 = 0xdc0
+    [ "$(png_size "$T/m8.png")" = "00000f40""00000dc0" ]
+    # the heat map scales the same way
+    run "$SSEM" show --profile --scale=2 --png="$T/heat.png" "$T/small.asm"
+    [ "$status" -eq 0 ]
+    [ "$(png_size "$T/heat.png")" = "000003d0""00000370" ]
+    # the SVG: the same drawing (viewBox), twice the width and height
+    run "$SSEM" show --scale=2 --svg="$T/m.svg" "$T/small.asm"
+    [ "$status" -eq 0 ]
+    grep -q '<svg [^>]*width="976" height="880" viewBox="0 0 488 440"' "$T/m.svg"
+    # --scale=1 is the default size
+    run "$SSEM" show --scale=1 --png="$T/m1.png" "$T/small.asm"
+    [ "$status" -eq 0 ]
+    run "$SSEM" show --png="$T/m0.png" "$T/small.asm"
+    cmp "$T/m1.png" "$T/m0.png"
+}
+
+@test "show --scale: bad values are bad usage naming the option; no picture" {
+    small_program
+    for v in 0 9 10 -1 +2 " 2" 2.0 0x2 1e1 two 18446744073709551617; do
+        run --separate-stderr "$SSEM" show --scale="$v" --png="$T/bad.png" "$T/small.asm"
+        [ "$status" -eq 2 ] || { echo "--scale='$v': status $status"; false; }
+        [[ "$stderr" == *"show: --scale: '$v' is not a number from 1 to 8"* ]] ||
+            { echo "--scale='$v': $stderr"; false; }
+        [ ! -e "$T/bad.png" ]
+    done
+    run --separate-stderr "$SSEM" show --scale= --svg="$T/bad.svg" "$T/small.asm"
+    [ "$status" -eq 2 ]
+    [[ "$stderr" == *"--scale"* ]]
+    # a scale without a picture to scale
+    run --separate-stderr "$SSEM" show --scale=2 "$T/small.asm"
+    [ "$status" -eq 2 ]
+    [[ "$stderr" == *"--scale sizes a picture: give --png=OUT or --svg=OUT"* ]]
+    [ -z "$output" ]
+    [ ! -e "$T/bad.svg" ]
 }
 
 @test "show: a file that does not load: exit 1, file:line:col, no picture" {
@@ -254,6 +306,7 @@ EMPTY="................................"
     [ "$status" -eq 0 ]
     [[ "$output" == *"usage: ssem show"* ]]
     [[ "$output" == *"--png"* ]]
+    [[ "$output" == *"--scale=N"* ]]
 }
 
 @test "show reads standard input" {

@@ -3,8 +3,11 @@
  * pixels its documented geometry promises (tools/picture.h,
  * docs/display.md): in every cell the probe pixel that a dash covers and a
  * dot does not is phosphor exactly when the bit is 1; the action line is
- * brighter; the stop lamp is lit or dark. The PNG is written to a file and
- * read back with libpng's own decoder, not with anything of ours.
+ * brighter; the stop lamp is lit or dark; a run of 1s shows as separate
+ * dashes with the face between them; the face's corners are rounded, the
+ * bezel showing outside the arcs; --scale=N makes every pixel an N x N
+ * block. The PNG is written to a file and read back with libpng's own
+ * decoder, not with anything of ours.
  */
 #include "check.h"
 #include "ssem.h"
@@ -42,13 +45,14 @@ typedef struct decoded {
     uint8_t *px; /* RGB */
 } decoded_t;
 
-/* Encodes the frame, writes it to a temporary file, decodes that file. */
-static int png_roundtrip(const ssem_frame_t *f, decoded_t *out)
+/* Encodes the frame at `scale`, writes it to a temporary file, decodes that
+ * file. */
+static int png_roundtrip_scaled(const ssem_frame_t *f, unsigned scale, decoded_t *out)
 {
     unsigned char *data;
     size_t len;
     out->px = NULL;
-    if (picture_png(f, &data, &len) != 0)
+    if (picture_png_heat(f, NULL, scale, &data, &len) != 0)
         return -1;
     const char *dir = getenv("TMPDIR");
     char path[512];
@@ -82,6 +86,11 @@ static int png_roundtrip(const ssem_frame_t *f, decoded_t *out)
     out->h = img.height;
     remove(path);
     return 0;
+}
+
+static int png_roundtrip(const ssem_frame_t *f, decoded_t *out)
+{
+    return png_roundtrip_scaled(f, 1, out);
 }
 
 static const uint8_t *pixel(const decoded_t *d, int x, int y)
@@ -122,13 +131,15 @@ static void test_png_cells(void)
                 wrong++;
             if (!one && !IS(dash, PIC_RGB_FACE))
                 wrong++; /* a dot leaves the dash probe dark */
-            /* the mark: 3 rows high, 9 (dash) or 3 (dot) wide, from column 1
-             * and row 5 of the cell; its halo is the ring one pixel round it */
+            /* the mark: 3 rows high, 7 (dash) or 3 (dot) wide, from column 1
+             * and row 5 of the cell; its halo is the ring one pixel round it:
+             * a dash's mark 7 x 3 = 21 pixels, its halo 9 x 5 - 21 = 24; a
+             * dot's 3 x 3 = 9 and 5 x 5 - 9 = 16 */
             int marks = 0, halos = 0;
             for (int y = cy; y < cy + 12; y++) {
                 for (int x = cx; x < cx + 12; x++) {
                     const uint8_t *p = pixel(&d, x, y);
-                    bool in_mark = x >= cx + 1 && x < cx + 1 + (one ? 9 : 3) && y >= cy + 5 &&
+                    bool in_mark = x >= cx + 1 && x < cx + 1 + (one ? 7 : 3) && y >= cy + 5 &&
                                    y < cy + 8;
                     bool mark = r == 4 ? IS(p, PIC_RGB_MARK_BRIGHT) : IS(p, PIC_RGB_MARK);
                     bool halo = r == 4 ? IS(p, PIC_RGB_HALO_BRIGHT) : IS(p, PIC_RGB_HALO);
@@ -138,7 +149,7 @@ static void test_png_cells(void)
                         wrong++;
                 }
             }
-            if (marks != (one ? 27 : 9) || halos != (one ? 11 * 5 - 27 : 5 * 5 - 9))
+            if (marks != (one ? 21 : 9) || halos != (one ? 24 : 16))
                 wrong++;
         }
     }
@@ -160,11 +171,15 @@ static void test_png_cells(void)
     const uint8_t *lamp = pixel(&d, 456, 40);
     CHECK(!IS(lamp, PIC_RGB_LAMP_LIT));
     CHECK(lamp[0] < 0x80);
-    /* the bezel and the face */
+    /* the bezel and the face: the face's straight edges are x and y 16 and
+     * 423 (test_face_corners has its round corners) */
     CHECK(IS(pixel(&d, 0, 0), PIC_RGB_BEZEL));
-    CHECK(IS(pixel(&d, 16, 16), PIC_RGB_FACE));
-    CHECK(IS(pixel(&d, 16 + 407, 16 + 407), PIC_RGB_FACE));
-    CHECK(IS(pixel(&d, 16 + 408, 16 + 407), PIC_RGB_BEZEL));
+    CHECK(IS(pixel(&d, 16 + 204, 16), PIC_RGB_FACE));
+    CHECK(IS(pixel(&d, 16, 16 + 204), PIC_RGB_FACE));
+    CHECK(IS(pixel(&d, 16 + 407, 16 + 204), PIC_RGB_FACE));
+    CHECK(IS(pixel(&d, 16 + 204, 16 + 407), PIC_RGB_FACE));
+    CHECK(IS(pixel(&d, 16 + 408, 16 + 204), PIC_RGB_BEZEL));
+    CHECK(IS(pixel(&d, 16 + 204, 15), PIC_RGB_BEZEL));
     /* the decoded PNG is exactly the raster (lossless) */
     uint8_t *raster = malloc((size_t)PIC_WIDTH * PIC_HEIGHT * 3u);
     CHECK(raster != NULL);
@@ -232,7 +247,7 @@ static void test_svg(void)
     ssem_t m = known_state();
     ssem_frame_t f;
     ssem_render(&m, SSEM_TUBE_S, 4, false, &f);
-    char *svg = picture_svg(&f);
+    char *svg = picture_svg(&f, 1);
     CHECK(svg != NULL);
     if (svg == NULL)
         return;
@@ -247,18 +262,151 @@ static void test_svg(void)
     CHECK(strstr(svg, "id=\"lamp\" class=\"dark\"") != NULL);
     CHECK(strncmp(svg, "<?xml", 5) == 0);
     CHECK(strstr(svg, "</svg>\n") != NULL);
-    /* row 1 (all ones): its first dash at the first cell, 9 x 3 */
-    CHECK(strstr(svg, "<g id=\"row1\"><rect class=\"dash\" x=\"29\" y=\"45\" width=\"9\" "
+    /* row 1 (all ones): its first dash at the first cell, 7 x 3, and the
+     * second one 12 further right: 5 pixels apart (x 36 to 40) */
+    CHECK(strstr(svg, "<g id=\"row1\"><rect class=\"dash\" x=\"29\" y=\"45\" width=\"7\" "
+                      "height=\"3\"/><rect class=\"dash\" x=\"41\" y=\"45\" width=\"7\" "
                       "height=\"3\"/>") != NULL);
+    /* the face: a square of side 408 at (16, 16), its corners rounded with
+     * radius 40; at scale 1 the picture's own size */
+    CHECK(strstr(svg, "<rect id=\"face\" x=\"16\" y=\"16\" width=\"408\" height=\"408\" "
+                      "rx=\"40\" ry=\"40\"") != NULL);
+    CHECK(strstr(svg, "width=\"488\" height=\"440\" viewBox=\"0 0 488 440\"") != NULL);
     /* row 0 (all zeros): its first dot, 3 x 3 */
     CHECK(strstr(svg, "<g id=\"row0\"><rect class=\"dot\" x=\"29\" y=\"33\" width=\"3\" "
                       "height=\"3\"/>") != NULL);
     free(svg);
     m.lamp = true;
     ssem_render(&m, SSEM_TUBE_S, 4, false, &f);
-    svg = picture_svg(&f);
+    svg = picture_svg(&f, 1);
     CHECK(svg != NULL && strstr(svg, "id=\"lamp\" class=\"lit\"") != NULL);
     free(svg);
+    /* --scale=3: the same drawing (same viewBox, same marks), 3 times the
+     * width and height: 3 x 488 = 1464, 3 x 440 = 1320 */
+    svg = picture_svg(&f, 3);
+    CHECK(svg != NULL);
+    if (svg != NULL) {
+        CHECK(strstr(svg, "width=\"1464\" height=\"1320\" viewBox=\"0 0 488 440\"") != NULL);
+        CHECK_EQ(count(svg, "class=\"dash\""), ones);
+    }
+    free(svg);
+    /* a scale out of range is refused, not drawn */
+    CHECK(picture_svg(&f, 0) == NULL);
+    CHECK(picture_svg(&f, PIC_SCALE_MAX + 1) == NULL);
+}
+
+/* A run of 1s is separate dashes, as on the tube: along the middle row of
+ * the marks of row 1 (all ones) each cell's columns 9, 10 and 11 (right of
+ * the dash, columns 1-7, and of its halo, column 8; left of the next cell's
+ * halo, its column 0) are the face. So the middle row reads, cell after
+ * cell: halo, 7 of phosphor, halo, 3 of face. */
+static void test_png_runs(void)
+{
+    ssem_t m = known_state();
+    ssem_frame_t f;
+    ssem_render(&m, SSEM_TUBE_S, 9, false, &f);
+    decoded_t d;
+    CHECK(png_roundtrip(&f, &d) == 0);
+    if (d.px == NULL)
+        return;
+    int wrong = 0, dashes = 0;
+    const int y = 28 + 12 * 1 + 6;
+    for (int b = 0; b < 32; b++) {
+        int cx = 28 + 12 * b;
+        for (int x = cx; x < cx + 12; x++) {
+            const uint8_t *p = pixel(&d, x, y);
+            bool ok = x == cx || x == cx + 8    ? IS(p, PIC_RGB_HALO)
+                      : x >= cx + 1 && x <= cx + 7 ? IS(p, PIC_RGB_MARK)
+                                                  : IS(p, PIC_RGB_FACE);
+            wrong += !ok;
+        }
+        /* a dash starts where the face meets the halo */
+        dashes += IS(pixel(&d, cx + 1, y), PIC_RGB_MARK) && IS(pixel(&d, cx - 1, y), PIC_RGB_FACE);
+    }
+    CHECK_EQ(wrong, 0);
+    CHECK_EQ(dashes, 32);
+    /* between every two 1s side by side anywhere on the screen (row 4 is
+     * 0x55555555, but the pseudo-random rows have many adjacent pairs), the
+     * columns 9-11 of the left cell are the face, on all 12 rows of the cell */
+    int pairs = 0;
+    wrong = 0;
+    for (int r = 0; r < 32; r++)
+        for (int b = 0; b < 31; b++)
+            if (((m.store[r] >> b) & 3u) == 3u) {
+                pairs++;
+                for (int yy = 28 + 12 * r; yy < 28 + 12 * r + 12; yy++)
+                    for (int x = 28 + 12 * b + 9; x <= 28 + 12 * b + 11; x++)
+                        wrong += !IS(pixel(&d, x, yy), PIC_RGB_FACE);
+            }
+    CHECK(pairs > 31 + 50); /* row 1's 31 pairs and the random rows' */
+    CHECK_EQ(wrong, 0);
+    free(d.px);
+}
+
+/* The face's corners are round, radius 40, centred 40 pixels in from each
+ * corner of the 408 x 408 square at (16, 16). Worked by hand: along the
+ * diagonal from a corner, the pixel k in has its centre at (k + 0.5, k + 0.5)
+ * from the corner, (39.5 - k) * sqrt(2) from the arc's centre: k = 11 gives
+ * 28.5 * 1.414 = 40.3 (outside, bezel), k = 12 gives 27.5 * 1.414 = 38.9
+ * (inside, face). The square's own corner pixel is the bezel; the middle of
+ * each edge is the face. */
+static void test_face_corners(void)
+{
+    ssem_t m = known_state();
+    ssem_frame_t f;
+    ssem_render(&m, SSEM_TUBE_S, 9, false, &f);
+    decoded_t d;
+    CHECK(png_roundtrip(&f, &d) == 0);
+    if (d.px == NULL)
+        return;
+    const int lo = 16, hi = 16 + 407; /* the square's first and last pixel */
+    for (int k = 0; k <= 11; k++) {
+        CHECK(IS(pixel(&d, lo + k, lo + k), PIC_RGB_BEZEL));
+        CHECK(IS(pixel(&d, hi - k, lo + k), PIC_RGB_BEZEL));
+        CHECK(IS(pixel(&d, lo + k, hi - k), PIC_RGB_BEZEL));
+        CHECK(IS(pixel(&d, hi - k, hi - k), PIC_RGB_BEZEL));
+    }
+    CHECK(IS(pixel(&d, lo + 12, lo + 12), PIC_RGB_FACE));
+    CHECK(IS(pixel(&d, hi - 12, lo + 12), PIC_RGB_FACE));
+    CHECK(IS(pixel(&d, lo + 12, hi - 12), PIC_RGB_FACE));
+    CHECK(IS(pixel(&d, hi - 12, hi - 12), PIC_RGB_FACE));
+    /* along the top edge the arc ends 40 pixels in: x = 16 + 40 (centre
+     * 40.5 from the corner, straight above the arc's centre) is the face on
+     * the first row */
+    CHECK(IS(pixel(&d, lo + 40, lo), PIC_RGB_FACE));
+    CHECK(IS(pixel(&d, lo, lo + 40), PIC_RGB_FACE));
+    /* the first row's pixel 10 in: centre (10.5, 0.5), distance
+     * sqrt(29.5^2 + 39.5^2) = 49.3 > 40: bezel */
+    CHECK(IS(pixel(&d, lo + 10, lo), PIC_RGB_BEZEL));
+    free(d.px);
+}
+
+/* --scale=2: twice the width and height (976 x 880), and every pixel of the
+ * scale-1 picture an exact 2 x 2 block; 0 and 9 are refused. */
+static void test_png_scale(void)
+{
+    ssem_t m = known_state();
+    m.lamp = true;
+    ssem_frame_t f;
+    ssem_render(&m, SSEM_TUBE_S, 9, false, &f);
+    decoded_t one, two;
+    CHECK(png_roundtrip(&f, &one) == 0);
+    CHECK(png_roundtrip_scaled(&f, 2, &two) == 0);
+    if (one.px != NULL && two.px != NULL) {
+        CHECK_EQ(two.w, 976);
+        CHECK_EQ(two.h, 880);
+        int wrong = 0;
+        for (int y = 0; y < 880; y++)
+            for (int x = 0; x < 976; x++)
+                wrong += memcmp(pixel(&two, x, y), pixel(&one, x / 2, y / 2), 3) != 0;
+        CHECK_EQ(wrong, 0);
+    }
+    free(one.px);
+    free(two.px);
+    unsigned char *data = (unsigned char *)"unchanged";
+    size_t len = 1;
+    CHECK(picture_png_heat(&f, NULL, 0, &data, &len) == -1 && data == NULL && len == 0);
+    CHECK(picture_png_heat(&f, NULL, PIC_SCALE_MAX + 1, &data, &len) == -1 && data == NULL);
 }
 
 /* The heat map (ssem show --profile): the background of the hottest row is
@@ -298,5 +446,8 @@ int main(void)
     RUN(test_png_lamp);
     RUN(test_png_tubes);
     RUN(test_svg);
+    RUN(test_png_runs);
+    RUN(test_face_corners);
+    RUN(test_png_scale);
     return CHECK_DONE();
 }
