@@ -98,8 +98,10 @@ else
 $(BUILD)/obj/tools/cmd_debug.o: ALL_CFLAGS += -DSSEM_NO_EDITLINE
 endif
 # `ssem url --qr` draws QR codes with Debian's libqrencode when it is there
-# (libqrencode-dev); without it the command says so at run time
-HAVE_QRENCODE := $(shell pkg-config --exists libqrencode 2>/dev/null && echo 1)
+# (libqrencode-dev); without it the command says so at run time.
+# QRENCODE=no builds without it even when it is installed (as CAPSTONE=no).
+QRENCODE ?= $(shell pkg-config --exists libqrencode 2>/dev/null && echo yes)
+HAVE_QRENCODE := $(if $(filter yes,$(QRENCODE)),1)
 ifeq ($(HAVE_QRENCODE),1)
 TOOL_LIBS += -lqrencode
 $(BUILD)/obj/tools/cmd_url.o: ALL_CFLAGS += -DSSEM_HAVE_QRENCODE
@@ -184,8 +186,10 @@ $(shell mkdir -p $(BUILD) && { echo '$(DATADIR)' | cmp -s - $(DATADIR_STAMP) || 
 $(BUILD)/obj/tools/examples.o: $(DATADIR_STAMP)
 
 # what is installed besides the libraries: examples (every file under
-# programs/, subdirectories kept) and docs
+# programs/, subdirectories kept, and its symbolic links as links:
+# programs/first.lst is historic/first.lst under its old name) and docs
 INSTALL_PROGRAMS := $(sort $(shell find programs -type f 2>/dev/null))
+INSTALL_LINKS    := $(sort $(shell find programs -type l 2>/dev/null))
 INSTALL_DOCS     := README.md $(sort $(wildcard docs/*.md))
 
 install: all
@@ -204,6 +208,8 @@ install: all
 	install -m 644 docs/ssem.1 $(DESTDIR)$(MANDIR)/man1/ssem.1
 	for f in $(INSTALL_PROGRAMS); do \
 	  install -D -m 644 "$$f" "$(DESTDIR)$(DATADIR)/$$f" || exit 1; done
+	for f in $(INSTALL_LINKS); do \
+	  ln -sfn "$$(readlink "$$f")" "$(DESTDIR)$(DATADIR)/$$f" || exit 1; done
 	install -m 644 $(INSTALL_DOCS) $(DESTDIR)$(DOCDIR)
 	$(if $(wildcard python/ssem.py),install -m 644 python/ssem.py $(DESTDIR)$(PYTHONDIR)/ssem.py)
 
@@ -214,7 +220,7 @@ uninstall:
 	  $(DESTDIR)$(LIBDIR)/$(SOREAL) $(DESTDIR)$(LIBDIR)/$(SONAME) $(DESTDIR)$(LIBDIR)/libssem.so \
 	  $(DESTDIR)$(INCLUDEDIR)/ssem.h $(DESTDIR)$(PKGCONFIGDIR)/ssem.pc \
 	  $(DESTDIR)$(MANDIR)/man1/ssem.1 $(DESTDIR)$(PYTHONDIR)/ssem.py
-	rm -f $(addprefix $(DESTDIR)$(DATADIR)/,$(INSTALL_PROGRAMS))
+	rm -f $(addprefix $(DESTDIR)$(DATADIR)/,$(INSTALL_PROGRAMS) $(INSTALL_LINKS))
 	rm -f $(addprefix $(DESTDIR)$(DOCDIR)/,$(notdir $(INSTALL_DOCS)))
 	rm -f $(DESTDIR)$(PYTHONDIR)/__pycache__/ssem.*.pyc
 	-rmdir $(DESTDIR)$(PYTHONDIR)/__pycache__ $(DESTDIR)$(PYTHONDIR) $(DESTDIR)$(DOCDIR) 2>/dev/null

@@ -12,6 +12,10 @@
  *   3. in SSEM_DATADIR/programs (compiled in from the Makefile's DATADIR).
  * A program's one-line story is the first line of its header comment, with
  * the "NAME.ext - " that opens it taken off.
+ * A symbolic link to another program of the list (programs/first.lst, kept
+ * for the old path, links to historic/first.lst) is that program, listed
+ * once: under the link's name, which is the one people type, and the
+ * target's path.
  */
 #if !defined(_XOPEN_SOURCE) && !defined(_DEFAULT_SOURCE)
 #define _XOPEN_SOURCE 700 /* realpath */
@@ -91,6 +95,10 @@ static bool has_program_ext(const char *name, size_t *stem)
 typedef struct example {
     char name[64];  /* "hcf", or "historic/hcf" when that name is taken */
     char path[PATH_MAX];
+    size_t sub;     /* index in subdirs[] */
+    bool link;      /* a symbolic link */
+    dev_t dev;      /* the file it is (through the link) */
+    ino_t ino;
 } example_t;
 
 #define MAX_EXAMPLES 128
@@ -100,8 +108,8 @@ static int compare_examples(const void *x, const void *y)
     return strcmp(((const example_t *)x)->path, ((const example_t *)y)->path);
 }
 
-/* Every program under dir, sorted by path; returns the count, or -1 with
- * a message when the directory cannot be read. */
+/* Every program under dir, sorted by path, each file once; returns the
+ * count, or -1 with a message when the directory cannot be read. */
 static int list_examples(const char *dir, example_t *out, int max)
 {
     int n = 0;
@@ -122,25 +130,47 @@ static int list_examples(const char *dir, example_t *out, int max)
         struct dirent *e;
         while ((e = readdir(d)) != NULL && n < max) {
             size_t stem;
+            struct stat st, lst;
             if (e->d_name[0] == '.' || !has_program_ext(e->d_name, &stem) || stem >= 40u)
                 continue;
             snprintf(out[n].name, sizeof out[n].name, "%.*s", (int)stem, e->d_name);
             if (snprintf(out[n].path, sizeof out[n].path, "%s%s", sub, e->d_name) >=
                 (int)sizeof out[n].path)
                 continue; /* a path too long to open */
+            if (stat(out[n].path, &st) != 0 || lstat(out[n].path, &lst) != 0)
+                continue; /* a dangling link */
+            out[n].sub = s;
+            out[n].link = S_ISLNK(lst.st_mode);
+            out[n].dev = st.st_dev;
+            out[n].ino = st.st_ino;
             n++;
         }
         closedir(d);
         qsort(out + first, (size_t)(n - first), sizeof out[0], compare_examples);
-        /* a name given twice keeps its directory in front of it */
-        for (int i = first; i < n; i++)
-            for (int j = 0; j < first; j++)
-                if (strcmp(out[i].name, out[j].name) == 0) {
-                    char name[64];
-                    snprintf(name, sizeof name, "%s%s", subdirs[s], out[i].name);
-                    memcpy(out[i].name, name, sizeof name);
-                }
     }
+    /* a link to a program of the list is that program: the program takes
+     * the link's name and the link goes */
+    for (int i = 0; i < n; i++) {
+        if (!out[i].link)
+            continue;
+        for (int j = 0; j < n; j++)
+            if (j != i && !out[j].link && out[j].dev == out[i].dev && out[j].ino == out[i].ino) {
+                memcpy(out[j].name, out[i].name, sizeof out[j].name);
+                memmove(out + i, out + i + 1, (size_t)(n - i - 1) * sizeof out[0]);
+                n--;
+                i--;
+                break;
+            }
+    }
+    /* a name given twice keeps its directory in front of it */
+    for (int i = 0; i < n; i++)
+        for (int j = 0; j < i; j++)
+            if (out[i].sub > 0 && strcmp(out[i].name, out[j].name) == 0) {
+                char name[64];
+                snprintf(name, sizeof name, "%s%s", subdirs[out[i].sub], out[i].name);
+                memcpy(out[i].name, name, sizeof name);
+                break;
+            }
     return n;
 }
 
@@ -202,11 +232,13 @@ static void read_story(const char *path, char *story, size_t size)
 static const char examples_usage[] =
     "usage: ssem examples\n"
     "\n"
-    "Lists the example programs that come with ssem (programs/, and\n"
-    "programs/historic/ when it has programs), each with its one-line story.\n"
-    "Every command that takes FILE takes @NAME for one of them:\n"
+    "Lists the example programs that come with ssem, each with its one-line\n"
+    "story: the teaching programs of programs/, and in programs/historic/ the\n"
+    "Baby's own programs of 1948 (Kilburn's first program, Tootill's HCF,\n"
+    "Turing's division...), each with its source in its header. Every\n"
+    "command that takes FILE takes @NAME for one of them:\n"
     "\n"
-    "  ssem run @gcd        ssem debug @first       ssem url @tablesum\n"
+    "  ssem run @hcf-nature    ssem debug @first    ssem url @tablesum\n"
     "\n"
     "They are found in $SSEM_PROGRAMS when set, else in the source tree's\n"
     "programs/ for an ssem run from its build tree, else in the installed\n"

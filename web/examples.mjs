@@ -5,17 +5,23 @@
 // script rather than fetched, so that the menu works from file:// too.
 //
 //   node web/examples.mjs programs/first.lst programs/gcd.asm ... > examples.js
-import { readFileSync } from 'node:fs';
+import { lstatSync, readFileSync, realpathSync } from 'node:fs';
 import { basename } from 'node:path';
 
-const list = process.argv.slice(2).map((path) => {
+// A symbolic link among them (programs/first.lst, the first program's old
+// path, links to historic/first.lst) is that program: the menu shows it
+// once, under the link's name.
+const given = process.argv.slice(2);
+const linkName = new Map();
+for (const path of given)
+  if (lstatSync(path).isSymbolicLink()) linkName.set(realpathSync(path), path);
+const list = given.filter((path) => !lstatSync(path).isSymbolicLink()).map((path) => {
   const text = readFileSync(path, 'utf8');
   // the title: the first comment line without its "name - " prefix
   let title = '';
   const m = text.match(/^\s*[;#/*]+\s*(.+)$/m);
   if (m) title = m[1].replace(/^\S+\s+-\s+/, '').trim();
-  const name = path.replace(/^programs\//, '');
-  if (name === 'first.lst') title = 'The first program (Kilburn, 21 June 1948, amended 18 July)';
+  const name = (linkName.get(realpathSync(path)) || path).replace(/^programs\//, '');
   return { name, title: title || basename(path), text };
 });
 list.sort((x, y) => (x.name === 'first.lst' ? -1 : y.name === 'first.lst' ? 1 : x.name.localeCompare(y.name)));

@@ -60,10 +60,11 @@ $(WEB)/%.js: web/%.js | $(WEB)/obj/web
 	cp $< $@
 $(WEB)/%.css: web/%.css | $(WEB)/obj/web
 	cp $< $@
-# the examples menu: every program in programs/, found when the page is built
-# (every file under programs/ but the .expect files and READMEs: whatever
-# format, ssem detects it when the page loads it)
-WEB_EXAMPLES := $(sort $(shell find programs -type f ! -name '*.expect' ! -name '*.md'))
+# the examples menu: every program in programs/ and programs/historic/,
+# found when the page is built (every file under programs/ but the .expect
+# files and READMEs: whatever format, ssem detects it when the page loads
+# it; a link, programs/first.lst, names the program it points to)
+WEB_EXAMPLES := $(sort $(shell find programs \( -type f -o -type l \) ! -name '*.expect' ! -name '*.md'))
 $(WEB)/examples.js: web/examples.mjs $(WEB_EXAMPLES) | $(WEB)/obj/web
 	node web/examples.mjs $(WEB_EXAMPLES) > $@.tmp && mv $@.tmp $@
 

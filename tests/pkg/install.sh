@@ -53,6 +53,18 @@ check "lib/libssem.so does not link to libssem.so.$major" \
     test "$(readlink "$root/lib/libssem.so")" = "libssem.so.$major"
 check "every file of programs/ is installed" \
     test "$(cd programs && find . -type f | wc -l)" -eq "$(cd "$root/share/ssem/programs" && find . -type f | wc -l)"
+check "every link of programs/ is installed" \
+    test "$(cd programs && find . -type l | wc -l)" -eq "$(cd "$root/share/ssem/programs" && find . -type l | wc -l)"
+check "share/ssem/programs/first.lst is not the link to historic/first.lst" \
+    test "$(readlink "$root/share/ssem/programs/first.lst")" = "historic/first.lst"
+check "the historic programs are not installed" test -f "$root/share/ssem/programs/historic/hcf-nature.asm"
+# the installed command finds the installed examples (here staged under
+# DESTDIR, so shown it with SSEM_PROGRAMS): every program once, first too
+ex=$(SSEM_PROGRAMS=$root/share/ssem/programs "$root/bin/ssem" examples 2>&1)
+check "installed ssem examples: $ex" test "$(grep -c '^@first ' <<<"$ex")" -eq 1
+check "installed ssem examples: no @hcf-nature: $ex" grep -q '^@hcf-nature ' <<<"$ex"
+out=$(SSEM_PROGRAMS=$root/share/ssem/programs "$root/bin/ssem" run @hfr989 2>&1)
+check "installed ssem run @hfr989: $out" grep -q '^20439 instructions' <<<"$out"
 check "installed ssem --version" test "$("$root/bin/ssem" --version 2>&1)" = "ssem $version"
 
 # pkg-config, pointed at the staged tree only (the sysroot prefixes its paths)

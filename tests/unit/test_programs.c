@@ -12,9 +12,12 @@
  *     line.24=143          store line 24, signed decimal
  *     bits.21=1000...0     store line 21 as 32 characters of 0/1, bit 0 first
  *
- * The programs are found with opendir(), so a new program joins the test by
- * being added to programs/. The test also insists on finding at least
- * MIN_PROGRAMS of them, so that it cannot pass by finding none.
+ * The programs are found with opendir() in programs/ and programs/historic/
+ * (the Baby's own programs of 1948), so a new program joins the test by
+ * being added to either. A symbolic link (programs/first.lst, kept for the
+ * old path, points into historic/) is skipped: its target is run where it
+ * lies. The test also insists on finding at least MIN_PROGRAMS of them, and
+ * MIN_HISTORIC in historic/, so that it cannot pass by finding none.
  * Run with the repository root as the working directory.
  */
 #include <dirent.h>
@@ -23,17 +26,21 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "check.h"
 #include "ssem.h"
 
 #define PROGRAMS_DIR "programs"
-#define MIN_PROGRAMS 7
+#define HISTORIC_DIR "programs/historic"
+#define MIN_PROGRAMS 14
+#define MIN_HISTORIC 8
 #define MAX_PROGRAMS 256
 #define RUN_BUDGET 10000000u
 
 static char *programs[MAX_PROGRAMS]; /* "programs/NAME.ext", sorted */
 static int nprograms;
+static int nhistoric; /* of which in programs/historic/ */
 static const char *current; /* the program RUN is checking */
 
 /* Reads a whole file into a new NUL-terminated buffer; NULL on failure. */
@@ -101,34 +108,47 @@ static int compare_names(const void *x, const void *y)
     return strcmp(*(char *const *)x, *(char *const *)y);
 }
 
-/* Fills programs[] with every program file that has a .expect beside it. */
-static void find_programs(void)
+/* Adds to programs[] every program file of dir that has a .expect beside
+ * it, symbolic links left out; returns how many. */
+static int find_programs_in(const char *dir)
 {
-    DIR *d = opendir(PROGRAMS_DIR);
+    DIR *d = opendir(dir);
     if (!d) {
-        fprintf(stderr, "cannot open %s/: %s (run from the repository root)\n",
-                PROGRAMS_DIR, strerror(errno));
-        return;
+        fprintf(stderr, "cannot open %s/: %s (run from the repository root)\n", dir,
+                strerror(errno));
+        return 0;
     }
+    int found = 0;
     struct dirent *e;
     while ((e = readdir(d)) != NULL && nprograms < MAX_PROGRAMS) {
         const char *name = e->d_name;
         if (name[0] == '.' ||
             !(has_suffix(name, ".asm") || has_suffix(name, ".lst") || has_suffix(name, ".snp")))
             continue;
-        size_t len = sizeof PROGRAMS_DIR + strlen(name) + 1;
+        size_t len = strlen(dir) + strlen(name) + 2;
         char *path = malloc(len);
         if (!path)
             break;
-        snprintf(path, len, "%s/%s", PROGRAMS_DIR, name);
+        snprintf(path, len, "%s/%s", dir, name);
+        struct stat st;
         char *exp = expect_path(path);
-        if (exp && file_exists(exp))
+        if (lstat(path, &st) == 0 && !S_ISLNK(st.st_mode) && exp && file_exists(exp)) {
             programs[nprograms++] = path;
-        else
+            found++;
+        } else {
             free(path);
+        }
         free(exp);
     }
     closedir(d);
+    return found;
+}
+
+/* Fills programs[] with every program of programs/ and programs/historic/. */
+static void find_programs(void)
+{
+    find_programs_in(PROGRAMS_DIR);
+    nhistoric = find_programs_in(HISTORIC_DIR);
     qsort(programs, (size_t)nprograms, sizeof programs[0], compare_names);
 }
 
@@ -284,6 +304,10 @@ static void test_enough_programs(void)
         fprintf(stderr, "found %d programs with a .expect in %s/, want at least %d\n",
                 nprograms, PROGRAMS_DIR, MIN_PROGRAMS);
     CHECK(nprograms >= MIN_PROGRAMS);
+    if (nhistoric < MIN_HISTORIC)
+        fprintf(stderr, "found %d programs with a .expect in %s/, want at least %d\n",
+                nhistoric, HISTORIC_DIR, MIN_HISTORIC);
+    CHECK(nhistoric >= MIN_HISTORIC);
 }
 
 int main(void)

@@ -43,6 +43,7 @@ files=(programs/*.asm programs/*.lst programs/*.snp
        programs/historic/*.asm programs/historic/*.lst programs/historic/*.snp)
 [ ${#files[@]} -ge 5 ] || bad "only ${#files[@]} programs found in programs/"
 for f in "${files[@]}" tests/wasm/*.asm; do
+    [ -L "$f" ] && continue   # programs/first.lst: historic/first.lst, checked there
     check_agree "$f"
 done
 # the hand-made cases reach the state they were worked out to (so that they

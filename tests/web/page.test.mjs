@@ -6,6 +6,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, open, state, runFlatOut, loadExample, firstProgram, dropFile, until, PAGE } from './helpers.mjs';
+import { readlinkSync } from 'node:fs';
+import path from 'node:path';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -253,11 +255,19 @@ test('every control is labelled, and the page fits a 360 px wide screen', async 
   await page.close();
 });
 
-test('the examples menu lists every program in programs/, and each loads', async () => {
+test('the examples menu lists every program in programs/ and programs/historic/, and each loads', async () => {
   const { execFileSync } = await import('node:child_process');
   const { ROOT } = await import('./helpers.mjs');
-  const files = execFileSync('find', ['programs', '-type', 'f', '!', '-name', '*.expect', '!', '-name', '*.md'],
-    { cwd: ROOT, encoding: 'utf8' }).trim().split('\n').map((f) => f.replace(/^programs\//, '')).sort();
+  // every program file, and the link programs/first.lst in place of the
+  // file it names (historic/first.lst), which must not be listed twice
+  const find = (type) => execFileSync('find', ['programs', '-type', type, '!', '-name', '*.expect', '!', '-name', '*.md'],
+    { cwd: ROOT, encoding: 'utf8' }).trim().split('\n').filter((f) => f !== '');
+  const links = find('l');
+  const linked = links.map((l) => path.join(path.dirname(l), readlinkSync(path.join(ROOT, l))));
+  const files = find('f').filter((f) => !linked.includes(f)).concat(links)
+    .map((f) => f.replace(/^programs\//, '')).sort();
+  assert.ok(files.includes('first.lst') && files.includes('historic/hcf-nature.asm'), files.join(' '));
+  assert.ok(!files.includes('historic/first.lst'), 'historic/first.lst is listed as first.lst');
   const page = await open(browser);
   const names = (await page.evaluate(() => window.SSEM_EXAMPLES.map((e) => e.name))).sort();
   assert.deepEqual(names, files);
