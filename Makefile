@@ -54,6 +54,12 @@ LIB_SRC   := $(sort $(wildcard src/*.c))
 LIB_OBJ   := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o)
 TOOL_SRC  := $(sort $(wildcard tools/*.c))
 TOOL_OBJ  := $(TOOL_SRC:tools/%.c=$(BUILD)/obj/tools/%.o)
+# the command's own units (everything in tools/ but main, tools/ssem.c) go
+# into a private archive, never installed: the command links it, and so do
+# the unit tests of those units (values, picture, cli, ...), with the
+# headers in tools/, instead of #including their .c files
+CLI_OBJ   := $(filter-out $(BUILD)/obj/tools/ssem.o,$(TOOL_OBJ))
+CLI_LIB   := $(BUILD)/libssem-cli.a
 UNIT_SRC  := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 FUZZ_SRC  := $(sort $(wildcard tests/fuzz/fuzz_*.c))
@@ -106,12 +112,32 @@ ifeq ($(HAVE_QRENCODE),1)
 TOOL_LIBS += -lqrencode
 $(BUILD)/obj/tools/cmd_url.o: ALL_CFLAGS += -DSSEM_HAVE_QRENCODE
 endif
-$(BUILD)/ssem: $(TOOL_OBJ) $(BUILD)/libssem.a
-	$(CC) $(LDFLAGS) -o $@ $(TOOL_OBJ) $(BUILD)/libssem.a $(TOOL_LIBS) $(CAPSTONE_LIBS)
-# some tests #include a tools/ or src/ file directly: their .d files say so
-$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libssem.a | $(BUILD)/tests
-	$(CC) $(ALL_CFLAGS) -Itests/unit $(DEPFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libssem.a $(TOOL_LIBS)
-$(BUILD)/obj $(BUILD)/obj/tools $(BUILD)/tests:
+$(CLI_LIB): $(CLI_OBJ)
+	rm -f $@ && ar rcs $@ $^
+$(BUILD)/ssem: $(BUILD)/obj/tools/ssem.o $(CLI_LIB) $(BUILD)/libssem.a
+	$(CC) $(LDFLAGS) -o $@ $(BUILD)/obj/tools/ssem.o $(CLI_LIB) $(BUILD)/libssem.a $(TOOL_LIBS) $(CAPSTONE_LIBS)
+# a unit test links the command's archive (it takes only the members it
+# uses) and the library; tools/ first, as the command's units see their own
+# headers (tools/text.h, not src/text.h); tests/pkg/no_c_includes.sh checks that no test
+# #includes a .c file of tools/ or src/
+$(BUILD)/tests/%: tests/unit/%.c $(CLI_LIB) $(BUILD)/libssem.a | $(BUILD)/tests
+	$(CC) -Itools $(ALL_CFLAGS) -Itests/unit $(DEPFLAGS) $(LDFLAGS) $(TEST_LDFLAGS) -o $@ $< \
+	  $(filter %.o,$^) $(CLI_LIB) $(BUILD)/libssem.a $(TOOL_LIBS) $(CAPSTONE_LIBS)
+# Variants of library sources, for the tests that need one, compiled here
+# with -D options and linked ahead of the library (whose own object for
+# that source is then not taken from the archive): the fast engine's
+# portable dispatch, and the engine registry with a test's broken engine
+# (ssem_test_extra_engine_ops, defined by the test).
+$(BUILD)/tests/variant/engine_fast_portable.o: src/engine_fast.c | $(BUILD)/tests/variant
+	$(CC) $(ALL_CFLAGS) -DSSEM_PORTABLE_DISPATCH=1 $(DEPFLAGS) -c $< -o $@
+$(BUILD)/tests/variant/engine_extra.o: src/engine.c | $(BUILD)/tests/variant
+	$(CC) $(ALL_CFLAGS) -DSSEM_TEST_EXTRA_ENGINE=ssem_test_extra_engine_ops $(DEPFLAGS) -c $< -o $@
+$(BUILD)/tests/test_fast_portable: $(BUILD)/tests/variant/engine_fast_portable.o
+$(BUILD)/tests/test_verify: $(BUILD)/tests/variant/engine_extra.o
+# test_cli_input makes tools/cli.c's allocations fail on demand: the linker
+# sends cli.o's calls to malloc and realloc to the test's __wrap_ versions
+$(BUILD)/tests/test_cli_input: TEST_LDFLAGS := -Wl,--wrap=malloc -Wl,--wrap=realloc
+$(BUILD)/obj $(BUILD)/obj/tools $(BUILD)/tests $(BUILD)/tests/variant:
 	mkdir -p $@
 
 unit: $(UNIT_BIN)
@@ -228,4 +254,4 @@ uninstall:
 	-rmdir $(DESTDIR)$(DATADIR) 2>/dev/null
 
 # header dependencies written by -MMD (see DEPFLAGS)
--include $(wildcard $(BUILD)/obj/*.d $(BUILD)/obj/tools/*.d $(BUILD)/tests/*.d $(BUILD)/*.d)
+-include $(wildcard $(BUILD)/obj/*.d $(BUILD)/obj/tools/*.d $(BUILD)/tests/*.d $(BUILD)/tests/variant/*.d $(BUILD)/*.d)

@@ -591,6 +591,12 @@ SSEM_API size_t ssem_write(ssem_format_t format, const uint32_t store[SSEM_LINES
  * Returns buf. */
 SSEM_API char *ssem_disasm_word(uint32_t word, char *buf, size_t size);
 
+/* The instruction the Baby obeys when it executes `word`: the function
+ * (bits 13-15) and, for those that take one, the line (bits 0-4); every
+ * other bit is ignored, so a 0 word is "JMP 0" where ssem_disasm_word, which
+ * reads it as data, says "NUM 0". Returns buf. */
+SSEM_API char *ssem_disasm_obeyed(uint32_t word, char *buf, size_t size);
+
 /* The word as 32 characters of 0/1, bit 0 first, plus NUL (size >= 33). */
 SSEM_API char *ssem_word_bits(uint32_t word, char *buf, size_t size);
 
@@ -756,6 +762,216 @@ SSEM_API size_t ssem_history_last(ssem_history_t *h, size_t n, ssem_history_entr
 SSEM_API size_t ssem_history_memory(const ssem_history_t *h);
 SSEM_API uint64_t ssem_history_replayed(const ssem_history_t *h);
 SSEM_API uint64_t ssem_history_replayed_ref(const ssem_history_t *h);
+
+/* ------------------------------------------------------------------------
+ * Pacing (src/pace.c): how many steps to run now, for a run at a given
+ * speed (1948 real time, a multiple of it, or flat out). The one rule of
+ * `ssem run --speed`, the panel below and the web page's panel.
+ *
+ * A paced run owes elapsed wall time x steps a second; it runs what it owes
+ * in slices, between which a front end looks at its keyboard, its screen
+ * and Ctrl-C. The debt is capped at one slice (the steps that take about
+ * SSEM_PACE_SLICE_SECONDS flat out, tuned from measured slices), so a slice
+ * is always short however absurd the speed, and no double above 2^32 is
+ * ever converted to an integer. Pure arithmetic: the caller reads the clock
+ * and passes the elapsed time in.
+ * ---------------------------------------------------------------------- */
+#define SSEM_PACE_SLICE_SECONDS (1.0 / 60.0) /* a slice: about one screen refresh   */
+#define SSEM_PACE_MAX_STALL 0.25             /* a longer gap is not made up in a burst */
+#define SSEM_PACE_MIN_SLICE 1000u
+#define SSEM_PACE_MAX_SLICE (UINT64_C(1) << 32)
+#define SSEM_PACE_FIRST_SLICE (UINT64_C(1) << 18) /* until the first measurement */
+
+/* Speeds are multiples of 1948 real time; SSEM_SPEED_MAX (0) is flat out.
+ * The bounds of a speed and of the digit period that the panel and the
+ * command accept. */
+#define SSEM_SPEED_MAX 0.0
+#define SSEM_SPEED_LOW 0.01           /* 144 ms an instruction: slower is not useful */
+#define SSEM_SPEED_HIGH 1e9           /* far above any engine; keeps rates finite    */
+#define SSEM_DIGIT_PERIOD_LOW_US 0.5
+#define SSEM_DIGIT_PERIOD_HIGH_US 100.0
+
+typedef struct ssem_pace {
+    double carry;   /* steps owed, below one (or below a slice after a refund) */
+    uint64_t slice; /* steps that take about SSEM_PACE_SLICE_SECONDS flat out */
+} ssem_pace_t;
+
+SSEM_API void ssem_pace_init(ssem_pace_t *p);
+/* Forgets what is owed (a speed change, a new run). */
+SSEM_API void ssem_pace_restart(ssem_pace_t *p);
+/* The steps to run now, `elapsed` seconds after the last call, at
+ * steps_per_second (0 or less: flat out, which is always one slice). Never
+ * more than one slice; a gap above SSEM_PACE_MAX_STALL counts as that; the
+ * fraction of a step is carried to the next call. */
+SSEM_API uint64_t ssem_pace_budget(ssem_pace_t *p, double steps_per_second, double elapsed);
+/* Gives back n steps of a budget that were not run (e.g. a trace runs one
+ * step at a time); what is owed stays below one slice. */
+SSEM_API void ssem_pace_refund(ssem_pace_t *p, uint64_t n);
+/* Flat out: `ran` steps took `seconds`; moves the slice halfway towards
+ * what takes SSEM_PACE_SLICE_SECONDS, within SSEM_PACE_MIN_SLICE ..
+ * SSEM_PACE_MAX_SLICE. A slice cut short (under half: STP, a breakpoint)
+ * is no measure and is ignored. */
+SSEM_API void ssem_pace_tune(ssem_pace_t *p, uint64_t ran, double seconds);
+
+/* ------------------------------------------------------------------------
+ * The control panel (src/panel.c): the Baby's switches and keys (PRM
+ * appendix 3; SPEC section 5) as operations on a machine, for front ends
+ * that draw it: `ssem panel` (ncurses) and the web page. Nothing here draws,
+ * reads a key or a clock.
+ *
+ *     ssem_panel_t *p = ssem_panel_new(&m, engine, 0);     // m: loaded
+ *     ssem_panel_do(p, ssem_panel_key_action('r'));         // CS to Run
+ *     while (p->running)                                    // each frame:
+ *         ssem_panel_run_slice(p, ssem_panel_budget(p, seconds_since_last));
+ *     // p->message says why it stopped; ssem_panel_machine(p) is the state
+ *     ssem_panel_free(p);
+ *
+ * The machine lives in a history (ssem_history_*), so the panel steps
+ * backwards: running goes through ssem_history_run, and every change the
+ * operator makes by hand (typewriter, KLC, KSC, KCC, KAC, a manual
+ * instruction, a load) is a ssem_history_rebase.
+ *
+ * The struct's fields below `h` are the panel's controls as the operator
+ * left them: a front end reads them to draw the panel and may set the
+ * switches (tube, line, function, cursor, manual, erase) within their
+ * ranges; speed and digit period go through ssem_panel_set_speed, running
+ * through the actions, the machine through ssem_panel_set_machine or
+ * ssem_panel_load. `message` is the last thing that happened, for the
+ * panel's message line; a front end may write its own there.
+ * ---------------------------------------------------------------------- */
+
+/* What the operator can do: one action per key. */
+typedef enum ssem_panel_action {
+    SSEM_PANEL_NONE = 0,
+    SSEM_PANEL_RUN_STOP,     /* CS: the Stop/Run switch                           */
+    SSEM_PANEL_STEP,         /* KC: single shot, one instruction                  */
+    SSEM_PANEL_REVERSE,      /* reverse step: back one instruction (not 1948)     */
+    SSEM_PANEL_CURSOR_LEFT,  /* typewriter: the digit under the cursor, -1        */
+    SSEM_PANEL_CURSOR_RIGHT, /* typewriter: +1                                    */
+    SSEM_PANEL_TYPE,         /* typewriter: press the button of the cursor digit  */
+    SSEM_PANEL_WRITE_ERASE,  /* the Write/Erase switch                            */
+    SSEM_PANEL_LINE_UP,      /* line switches: action line - 1                    */
+    SSEM_PANEL_LINE_DOWN,    /* line switches: action line + 1                    */
+    SSEM_PANEL_AUTO_MAN,     /* the Auto/Man switch                               */
+    SSEM_PANEL_FUNC_UP,      /* function switches + 1 (mod 8)                     */
+    SSEM_PANEL_FUNC_DOWN,    /* function switches - 1 (mod 8)                     */
+    SSEM_PANEL_KLC,          /* clear the action line                             */
+    SSEM_PANEL_KSC,          /* clear the whole store                             */
+    SSEM_PANEL_KCC,          /* clear CI and A                                    */
+    SSEM_PANEL_KAC,          /* clear A                                           */
+    SSEM_PANEL_TUBE,         /* the monitor's tube selector: S -> A -> C -> S     */
+    SSEM_PANEL_BREAK,        /* breakpoint on the action line (toggle)            */
+    SSEM_PANEL_FASTER,       /* the next speed up                                 */
+    SSEM_PANEL_SLOWER,       /* the next speed down                               */
+    SSEM_PANEL_PERIOD_DOWN,  /* digit period - 0.5 us                             */
+    SSEM_PANEL_PERIOD_UP,    /* digit period + 0.5 us                             */
+    SSEM_PANEL_QUIT          /* sets `quit`: the front end leaves                 */
+} ssem_panel_action_t;
+
+/* Keys that are not characters: a front end maps its own codes to these. */
+#define SSEM_PANEL_KEY_LEFT 0x10001
+#define SSEM_PANEL_KEY_RIGHT 0x10002
+#define SSEM_PANEL_KEY_UP 0x10003
+#define SSEM_PANEL_KEY_DOWN 0x10004
+
+/* One key of the panel, as the screens and docs/panel.md list it. */
+typedef struct ssem_panel_key {
+    int key;              /* a character, or SSEM_PANEL_KEY_*                   */
+    const char *label;    /* how the key is written on screen; NULL: a second
+                             key listed with the entry before                  */
+    const char *name1948; /* the 1948 name of the control                      */
+    const char *help;     /* one line                                          */
+    ssem_panel_action_t action;
+} ssem_panel_key_t;
+
+/* The keys, in the order the screen lists them; the last has action
+ * SSEM_PANEL_NONE. */
+SSEM_API const ssem_panel_key_t *ssem_panel_keys(void);
+/* The action of a key, or SSEM_PANEL_NONE. */
+SSEM_API ssem_panel_action_t ssem_panel_key_action(int key);
+
+#define SSEM_PANEL_FRAME_RATE 30.0 /* frames a second the front ends draw */
+#define SSEM_PANEL_MESSAGE_SIZE 200
+
+typedef struct ssem_panel {
+    ssem_history_t *h;        /* the machine and its past (the panel's own)      */
+    ssem_engine_t *engine;    /* borrowed                                        */
+    ssem_tube_t tube;         /* the monitor's tube selector                     */
+    uint32_t line_switches;   /* 0-31: the action line when stopped              */
+    uint32_t func_switches;   /* 0-7: the function of the manual instruction     */
+    uint32_t cursor;          /* 0-31: the typewriter digit under the cursor     */
+    bool running;             /* CS at Run and the machine going                 */
+    bool manual;              /* Auto/Man at Man                                 */
+    bool erase;               /* Write/Erase at Erase                            */
+    bool first_slice;         /* the next slice starts a run (steps over a break) */
+    bool quit;                /* q was pressed                                   */
+    double speed;             /* multiple of 1948 time; SSEM_SPEED_MAX flat out  */
+    double digit_period_us;   /* 10 us: 1.44 ms an instruction                   */
+    ssem_pace_t pace;         /* steps owed to real time; the flat-out slice     */
+    char message[SSEM_PANEL_MESSAGE_SIZE]; /* the last thing that happened       */
+} ssem_panel_t;
+
+/* A panel on machine *m (copied): CS at Stop, Auto, Write, tube S, line
+ * switches 0, speed 1948 at 10 us. The engine is borrowed and must outlive
+ * the panel. max_snapshots is the history's (0: its default). NULL when out
+ * of memory. */
+SSEM_API ssem_panel_t *ssem_panel_new(const ssem_t *m, ssem_engine_t *engine,
+                                      size_t max_snapshots);
+SSEM_API void ssem_panel_free(ssem_panel_t *p);
+
+/* The machine now (valid until the next call that changes the panel). */
+SSEM_API const ssem_t *ssem_panel_machine(const ssem_panel_t *p);
+/* The action line: CI's line while running, the line switches when stopped. */
+SSEM_API uint32_t ssem_panel_action_line(const ssem_panel_t *p);
+/* The instruction the staticisor switches set: function and line switches. */
+SSEM_API uint32_t ssem_panel_manual_instruction(const ssem_panel_t *p);
+
+/* Does what the operator asked. */
+SSEM_API void ssem_panel_do(ssem_panel_t *p, ssem_panel_action_t a);
+/* The operator's hand changed the machine (store, registers, lamp, steps;
+ * m->lenient is kept from the panel's machine): CS goes to Stop, and the
+ * state becomes the history's new start. */
+SSEM_API void ssem_panel_set_machine(ssem_panel_t *p, const ssem_t *m);
+/* Loads text (any format, state files included: ssem_load_machine) as the
+ * panel's machine, keeping its lenient option; CS goes to Stop and the
+ * message says what was loaded (and the first warning, if any). `format`
+ * SSEM_FORMAT_ASM assembles. Returns 0; or -1 with *err filled
+ * (file:line:col) and the panel, its machine and its message unchanged. */
+SSEM_API int ssem_panel_load(ssem_panel_t *p, const char *text, size_t len, const char *name,
+                             ssem_format_t format, ssem_diag_t *err);
+
+/* Executes the staticisor instruction on *m (Man mode): a lit lamp is put
+ * out, CI <- CI + 1 as PRM A1.3 says, then ssem_execute obeys the
+ * switch-set word in place of a fetched one (PI is set to it); no fetch, so
+ * no CI fault. */
+SSEM_API void ssem_panel_execute_manual(ssem_t *m, uint32_t word);
+
+/* Speed: a multiple of 1948 time (SSEM_SPEED_LOW..SSEM_SPEED_HIGH, or
+ * SSEM_SPEED_MAX) and a digit period (SSEM_DIGIT_PERIOD_LOW_US..HIGH_US).
+ * Returns 0, or -1 (nothing changed) when either is out of range. */
+SSEM_API int ssem_panel_set_speed(ssem_panel_t *p, double speed, double digit_period_us);
+SSEM_API double ssem_panel_instruction_seconds(const ssem_panel_t *p); /* 1.44 ms at 10 us */
+SSEM_API double ssem_panel_steps_per_second(const ssem_panel_t *p);    /* 0 flat out */
+/* Steps to run now, `elapsed` seconds of wall time after the last slice:
+ * ssem_pace_budget at the panel's speed. */
+SSEM_API uint64_t ssem_panel_budget(ssem_panel_t *p, double elapsed);
+/* Flat out: `ran` steps took `seconds`; tunes the slice (ssem_pace_tune). */
+SSEM_API void ssem_panel_tune(ssem_panel_t *p, uint64_t ran, double seconds);
+/* "1948 real time", "x10 1948 time", "flat out"; returns buf. */
+SSEM_API char *ssem_panel_speed_name(double speed, char *buf, size_t size);
+
+/* Runs the machine (when running) for at most `budget` steps; stops the
+ * panel on STP, a fault or a breakpoint, with a message; the action line
+ * then stays on CI's line (the line switches are set there, except in Man
+ * mode, where they are the manual instruction's operand). Returns the
+ * steps run. */
+SSEM_API uint64_t ssem_panel_run_slice(ssem_panel_t *p, uint64_t budget);
+
+/* Splits a message into at most max lines of at most width characters,
+ * breaking at spaces where it can (a screen wraps long messages instead of
+ * cutting them); returns the number of lines, at least 1. */
+SSEM_API int ssem_panel_wrap(const char *text, int width, char out[][SSEM_PANEL_MESSAGE_SIZE],
+                             int max);
 
 /* ------------------------------------------------------------------------
  * Share links of manchesterbaby.com, the Java simulator's web site

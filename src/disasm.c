@@ -29,6 +29,16 @@ char *ssem_disasm_word(uint32_t word, char *buf, size_t size)
     return buf;
 }
 
+char *ssem_disasm_obeyed(uint32_t word, char *buf, size_t size)
+{
+    const ssem_op_info_t *op = ssem_op_info(ssem_word_function(word));
+    if (op->flags & SSEM_HAS_OPERAND)
+        snprintf(buf, size, "%s %u", op->mnemonic, (unsigned)ssem_word_line(word));
+    else
+        snprintf(buf, size, "%s", op->mnemonic);
+    return buf;
+}
+
 char *ssem_word_bits(uint32_t word, char *buf, size_t size)
 {
     if (size == 0)

@@ -26,6 +26,14 @@ struct ssem_engine {
     ssem_observer_t obs; /* events and their counts (ssem_engine_observe) */
 };
 
+/* A test adds an engine (a deliberately broken one) to the registry: the
+ * Makefile compiles this file again, as an object for that test alone, with
+ * -DSSEM_TEST_EXTRA_ENGINE=ssem_test_extra_engine_ops, which the test
+ * defines (tests/unit/test_verify.c, test_wasm_verify.c). */
+#ifdef SSEM_TEST_EXTRA_ENGINE
+extern const ssem_engine_ops_t SSEM_TEST_EXTRA_ENGINE;
+#endif
+
 static const ssem_engine_ops_t *const engines[] = {
 #ifdef SSEM_HAVE_DBT
     &ssem_engine_dbt_ops,
@@ -35,7 +43,7 @@ static const ssem_engine_ops_t *const engines[] = {
 #endif
     &ssem_engine_fast_ops,
     &ssem_engine_ref_ops,
-#ifdef SSEM_TEST_EXTRA_ENGINE /* tests/unit/test_verify.c adds a broken engine */
+#ifdef SSEM_TEST_EXTRA_ENGINE
     &SSEM_TEST_EXTRA_ENGINE,
 #endif
 };

@@ -95,10 +95,11 @@ typedef struct wasm_engine {
     uint8_t body2[2u * WASM_CODE_MAX]; /* the code section             */
 } wasm_engine_t;
 
-/* tests/unit/test_wasm_verify.c compiles this file a second time with
- * SSEM_WASM_MUTANT: a deliberately broken translation (function 5, the
- * second SUB, adds), registered as engine "wasm-mutant", that the lockstep
- * checker must catch at the exact step. */
+/* For tests/unit/test_wasm_verify.c the Makefile compiles this file a
+ * second time with SSEM_WASM_MUTANT (and its ops renamed to the test's extra
+ * engine, see src/engine.c): a deliberately broken translation (function 5,
+ * the second SUB, adds), registered as engine "wasm-mutant", that the
+ * lockstep checker must catch at the exact step. */
 #ifdef SSEM_WASM_MUTANT
 #define WASM_ENGINE_NAME "wasm-mutant"
 #define WASM_SUB5 OP_I32_ADD

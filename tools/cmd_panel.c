@@ -4,11 +4,12 @@
  * The monitor (any of the three tubes, through ssem_render/ssem_frame_text),
  * the registers, the stop lamp, and the keys and switches of the control
  * panel (PRM appendix 3; SPEC section 5) on the keyboard. What the keys do to
- * the machine, and how many steps to run between two frames, is in
- * panel_logic.c, which the unit tests drive without a terminal; this file only
- * draws and reads keys.
+ * the machine, and how many steps to run between two frames, is the
+ * library's panel (ssem_panel_*, src/panel.c), which the unit tests drive
+ * without a terminal; this file draws, reads keys, and reads and writes the
+ * files the operator names (load, save, assemble).
  *
- * The loop redraws at PANEL_FRAME_RATE frames a second whatever the speed:
+ * The loop redraws at SSEM_PANEL_FRAME_RATE frames a second whatever the speed:
  * between frames it runs the engine for a budget computed from the wall time
  * elapsed and the speed (flat out: slices of about 1/60 s until the next
  * frame is due). The terminal is restored on every way out: q, Ctrl-C and
@@ -28,7 +29,6 @@ int cmd_panel(int argc, char **argv)
     return EXIT_USAGE;
 }
 #else
-#include "panel_logic.h"
 #include "text.h"
 
 #include <curses.h>
@@ -139,10 +139,10 @@ static void put(int y, int x, attr_bits attr, const char *fmt, ...)
     off(attr);
 }
 
-static void draw_monitor(const panel_t *p, const screen_info_t *si)
+static void draw_monitor(const ssem_panel_t *p, const screen_info_t *si)
 {
-    const ssem_t *m = panel_machine(p);
-    uint32_t action = panel_action_line(p);
+    const ssem_t *m = ssem_panel_machine(p);
+    uint32_t action = ssem_panel_action_line(p);
     ssem_frame_t frame;
     ssem_render(m, p->tube, action, p->running, &frame);
     static char text[32 * (32 * 3 + 1) + 1];
@@ -181,10 +181,10 @@ static void draw_monitor(const panel_t *p, const screen_info_t *si)
     }
 }
 
-static void draw_registers(const panel_t *p, const screen_info_t *si)
+static void draw_registers(const ssem_panel_t *p, const screen_info_t *si)
 {
-    const ssem_t *m = panel_machine(p);
-    uint32_t action = panel_action_line(p);
+    const ssem_t *m = ssem_panel_machine(p);
+    uint32_t action = ssem_panel_action_line(p);
     char t1[40], t2[40], when[64], speed[40];
     int y = 2;
     put(y++, RIGHT, A_BOLD, "tube %s   CS %s   %s   %s", ssem_tube_name(p->tube),
@@ -198,10 +198,10 @@ static void draw_registers(const panel_t *p, const screen_info_t *si)
         ssem_word_signed(m->store[action]), ssem_disasm_word(m->store[action], t2, sizeof t2));
     format_duration(ssem_time_1948(m->steps, p->digit_period_us), when, sizeof when);
     put(y++, RIGHT, 0, "steps %llu   1948 time %s", (unsigned long long)m->steps, when);
-    panel_speed_name(p->speed, speed, sizeof speed);
+    ssem_panel_speed_name(p->speed, speed, sizeof speed);
     put(y++, RIGHT, 0, "speed %s   digit period %.1f us = %.2f ms an instr.", speed,
-        p->digit_period_us, panel_instruction_seconds(p) * 1000.0);
-    uint32_t word = panel_manual_instruction(p);
+        p->digit_period_us, ssem_panel_instruction_seconds(p) * 1000.0);
+    uint32_t word = ssem_panel_manual_instruction(p);
     put(y++, RIGHT, 0, "switches: line %u  function %u   Man obeys %s",
         (unsigned)p->line_switches, (unsigned)p->func_switches,
         ssem_disasm_word(word, t1, sizeof t1));
@@ -214,7 +214,7 @@ static void draw_registers(const panel_t *p, const screen_info_t *si)
     put(y++, RIGHT, 0, "breakpoints:%s", breaks ? list : " none");
     y++;
     put(y++, RIGHT, A_UNDERLINE, "key     1948 name      what it does");
-    for (const panel_key_t *k = panel_keys; k->action != PANEL_NONE; k++) {
+    for (const ssem_panel_key_t *k = ssem_panel_keys(); k->action != SSEM_PANEL_NONE; k++) {
         if (k->label == NULL)
             continue;
         put(y, RIGHT, pair(si, PAIR_KEY) | A_BOLD, "%-7s", k->label);
@@ -223,7 +223,7 @@ static void draw_registers(const panel_t *p, const screen_info_t *si)
     }
 }
 
-static void draw(const panel_t *p, const screen_info_t *si)
+static void draw(const ssem_panel_t *p, const screen_info_t *si)
 {
     erase();
     if (COLS < MIN_COLS || LINES < MIN_LINES) {
@@ -239,8 +239,8 @@ static void draw(const panel_t *p, const screen_info_t *si)
     draw_registers(p, si);
     /* the message wrapped at spaces to the screen's width (it was cut),
      * on the bottom lines, with "running"/"stopped" above it */
-    char lines[4][sizeof p->message];
-    int nlines = panel_wrap(p->message, COLS, lines, 4);
+    char lines[4][SSEM_PANEL_MESSAGE_SIZE];
+    int nlines = ssem_panel_wrap(p->message, COLS, lines, 4);
     put(LINES - 1 - nlines, 0, p->running ? pair(si, PAIR_RUN) | A_BOLD : 0u, "%s",
         p->running ? "running" : "stopped");
     for (int l = 0; l < nlines; l++)
@@ -252,10 +252,10 @@ static void draw(const panel_t *p, const screen_info_t *si)
 static int panel_key(int ch)
 {
     switch (ch) {
-    case KEY_LEFT: return PANEL_KEY_LEFT;
-    case KEY_RIGHT: return PANEL_KEY_RIGHT;
-    case KEY_UP: return PANEL_KEY_UP;
-    case KEY_DOWN: return PANEL_KEY_DOWN;
+    case KEY_LEFT: return SSEM_PANEL_KEY_LEFT;
+    case KEY_RIGHT: return SSEM_PANEL_KEY_RIGHT;
+    case KEY_UP: return SSEM_PANEL_KEY_UP;
+    case KEY_DOWN: return SSEM_PANEL_KEY_DOWN;
     case KEY_ENTER:
     case '\r': return '\n';
     default: return ch;
@@ -264,9 +264,9 @@ static int panel_key(int ch)
 
 /* ---------------------------------------------------------------- main */
 
-static int panel_loop(panel_t *p, const screen_info_t *si)
+static int panel_loop(ssem_panel_t *p, const screen_info_t *si)
 {
-    const double frame = 1.0 / PANEL_FRAME_RATE;
+    const double frame = 1.0 / SSEM_PANEL_FRAME_RATE;
     double last = now_seconds(), next_frame = last;
     bool dirty = true;
     while (!p->quit && !got_signal) {
@@ -282,7 +282,7 @@ static int panel_loop(panel_t *p, const screen_info_t *si)
             else if (ch == 3) /* Ctrl-C in raw mode, should the terminal give it */
                 got_signal = SIGINT;
             else
-                panel_do(p, panel_key_action(panel_key(ch)));
+                ssem_panel_do(p, ssem_panel_key_action(panel_key(ch)));
             dirty = true;
             timeout(0);
             ch = getch();
@@ -295,12 +295,12 @@ static int panel_loop(panel_t *p, const screen_info_t *si)
                 double t1;
                 do { /* flat out: slices of ~1/60 s until the frame is due */
                     double t0 = now_seconds();
-                    uint64_t ran = panel_run_slice(p, panel_budget(p, 0.0));
+                    uint64_t ran = ssem_panel_run_slice(p, ssem_panel_budget(p, 0.0));
                     t1 = now_seconds();
-                    panel_tune(p, ran, t1 - t0);
+                    ssem_panel_tune(p, ran, t1 - t0);
                 } while (p->running && !got_signal && t1 < next_frame);
             } else {
-                panel_run_slice(p, panel_budget(p, t - last));
+                ssem_panel_run_slice(p, ssem_panel_budget(p, t - last));
             }
             dirty = true;
         }
@@ -364,14 +364,13 @@ int cmd_panel(int argc, char **argv)
         return EXIT_USAGE;
     }
 
-    panel_t p;
-    if (panel_init(&p, &m, engine) != 0) {
+    ssem_panel_t *p = ssem_panel_new(&m, engine, 0);
+    if (p == NULL) {
         error_message("panel: out of memory");
         ssem_engine_free(engine);
         return EXIT_BAD_INPUT;
     }
-    p.speed = speed;
-    p.digit_period_us = period;
+    ssem_panel_set_speed(p, speed, period); /* the options' parser bounded both */
 
     /* Our handlers first: ncurses then leaves SIGINT and SIGTERM to us. */
     catch_signals();
@@ -384,7 +383,7 @@ int cmd_panel(int argc, char **argv)
     SCREEN *screen = newterm(NULL, stdout, stdin);
     if (screen == NULL) {
         error_message("panel: cannot use the terminal (TERM=%s)", getenv("TERM") ? getenv("TERM") : "");
-        panel_free(&p);
+        ssem_panel_free(p);
         ssem_engine_free(engine);
         return EXIT_USAGE;
     }
@@ -406,11 +405,11 @@ int cmd_panel(int argc, char **argv)
         init_pair(PAIR_RUN, COLOR_GREEN, -1);
     }
 
-    int status = panel_loop(&p, &si);
+    int status = panel_loop(p, &si);
 
     restore_terminal();
     delscreen(screen);
-    panel_free(&p);
+    ssem_panel_free(p);
     ssem_engine_free(engine);
     return status;
 }

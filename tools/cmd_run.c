@@ -4,8 +4,8 @@
  * own speed; the final state as the monitor showed it, or JSON.
  *
  * The run goes in slices so that Ctrl-C is noticed between them: the engine
- * never polls anything. How many steps a slice runs is tools/pace.c's rule,
- * shared with the panel: flat out, what the engine runs in about 1/60 s;
+ * never polls anything. How many steps a slice runs is the library's
+ * pacing rule (ssem_pace_*), shared with the panel: flat out, what the engine runs in about 1/60 s;
  * paced (--speed), the steps owed to the wall clock since the last slice
  * (speed / (144 x digit period) a second), never more than a flat-out
  * slice. A Ctrl-C (or SIGTERM, SIGHUP) stops cleanly, prints the state reached and, with
@@ -14,7 +14,6 @@
  */
 #include "cli.h"
 #include "lecture.h"
-#include "pace.h"
 #include "text.h"
 
 #include <inttypes.h>
@@ -152,25 +151,25 @@ static ssem_stop_t run_machine(ssem_engine_t *engine, ssem_t *m, const run_optio
     bool progress = o->speed > 0 && !watch && isatty(STDERR_FILENO);
     double rate = o->speed > 0 ? o->speed / ssem_time_1948(1, o->digit_period) : 0;
     double last = now_seconds(), last_progress = 0;
-    pace_t pace;
-    pace_init(&pace);
+    ssem_pace_t pace;
+    ssem_pace_init(&pace);
     /* the first slice as large as a fast engine runs in ~10 ms: most programs
      * then run in one engine call (which --log=blocks reports as such); the
      * slice is tuned to about 1/60 s from there */
     pace.slice = RUN_FIRST_SLICE;
     ssem_stop_t why = SSEM_LIMIT;
     /* the signal flag is looked at between slices, and a slice is short
-     * (tools/pace.h): Ctrl-C, SIGTERM and SIGHUP are honoured within one */
+     * (ssem_pace_*): Ctrl-C, SIGTERM and SIGHUP are honoured within one */
     while (!interrupted && m->steps < o->max_steps) {
         uint64_t budget = o->max_steps - m->steps;
         double t0 = now_seconds();
-        uint64_t due = pace_budget(&pace, rate, t0 - last);
+        uint64_t due = ssem_pace_budget(&pace, rate, t0 - last);
         last = t0;
         if (due < budget)
             budget = due;
         if (watch && budget > 1) { /* one step at a time; the rest stays owed */
             if (rate > 0)
-                pace_refund(&pace, budget - 1);
+                ssem_pace_refund(&pace, budget - 1);
             budget = 1;
         }
         bool behind = rate > 0 && due == pace.slice; /* the engine cannot keep up */
@@ -178,7 +177,7 @@ static ssem_stop_t run_machine(ssem_engine_t *engine, ssem_t *m, const run_optio
             ssem_t before = *m;
             why = ssem_engine_run(engine, m, budget, 0);
             if (rate <= 0 && !watch)
-                pace_tune(&pace, m->steps - before.steps, now_seconds() - t0);
+                ssem_pace_tune(&pace, m->steps - before.steps, now_seconds() - t0);
             if (o->trace && why != SSEM_FAULT)
                 trace_step(m, before.ci);
             if (o->trace_json)

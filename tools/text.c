@@ -16,13 +16,7 @@
 
 char *obeyed_instruction(uint32_t word, char *buf, size_t size)
 {
-    uint32_t f = ssem_word_function(word);
-    const ssem_op_info_t *op = ssem_op_info(f);
-    if (op->flags & SSEM_HAS_OPERAND)
-        snprintf(buf, size, "%s %u", op->mnemonic, (unsigned)ssem_word_line(word));
-    else
-        snprintf(buf, size, "%s", op->mnemonic);
-    return buf;
+    return ssem_disasm_obeyed(word, buf, size); /* the library's, shared with the panel */
 }
 
 /* The length of the valid UTF-8 sequence at p (at most n bytes), or 0. */

@@ -5,8 +5,8 @@
  *
  * Nothing here prints, so the panel's logic and the unit tests use it too.
  */
-#ifndef SSEM_TEXT_H
-#define SSEM_TEXT_H
+#ifndef SSEM_TOOLS_TEXT_H
+#define SSEM_TOOLS_TEXT_H
 
 #include <stdbool.h>
 #include <stddef.h>

@@ -1,7 +1,6 @@
 /*
  * values.h - the one strict parser of option values, for every subcommand
- * (tools/options.c calls these and turns a failure into bad usage) and for
- * the panel's own speed keys (tools/panel_logic.c).
+ * (tools/options.c calls these and turns a failure into bad usage).
  *
  * Strict means: the whole text is the value, nothing before or after it.
  * No sign, no space, no hex, no "inf"/"nan"; a count is decimal digits only
@@ -16,17 +15,21 @@
 #ifndef SSEM_VALUES_H
 #define SSEM_VALUES_H
 
+#include "ssem.h"
+
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
-/* Speeds are multiples of 1948 real time; VALUE_SPEED_MAX (0) is flat out. */
-#define VALUE_SPEED_MAX 0.0
-#define VALUE_SPEED_LOW 0.01  /* 144 ms an instruction: slower is not useful */
-#define VALUE_SPEED_HIGH 1e9  /* far above any engine; keeps rates finite    */
+/* Speeds are multiples of 1948 real time; VALUE_SPEED_MAX (0) is flat out.
+ * The bounds are the library's, which the panel (ssem_panel_set_speed)
+ * enforces too. */
+#define VALUE_SPEED_MAX SSEM_SPEED_MAX
+#define VALUE_SPEED_LOW SSEM_SPEED_LOW
+#define VALUE_SPEED_HIGH SSEM_SPEED_HIGH
 /* The digit period, in microseconds (10: 1.44 ms an instruction). */
-#define VALUE_PERIOD_LOW 0.5
-#define VALUE_PERIOD_HIGH 100.0
+#define VALUE_PERIOD_LOW SSEM_DIGIT_PERIOD_LOW_US
+#define VALUE_PERIOD_HIGH SSEM_DIGIT_PERIOD_HIGH_US
 
 /* A count: decimal digits only, at most max. 0, or -1. */
 int value_count(const char *text, uint64_t max, uint64_t *out);

@@ -1,7 +1,8 @@
 // web/app.js - the page's behaviour: it draws what the library says and
 // passes the operator's hands to it. The machine, the loaders, the panel's
-// switches and keys, running and reverse-stepping are all the C library and
-// tools/panel_logic.c compiled to wasm (web/ssem_web.c is the interface);
+// switches and keys, running and reverse-stepping are all the C library
+// (its panel, ssem_panel_*, included) compiled to wasm (web/ssem_web.c is
+// the interface);
 // nothing of the machine is written again here.
 //
 // The share-link encoding (the fragment #s=…&a=…) is read and written here:
@@ -277,7 +278,7 @@
       key(32); // the typewriter button of the cursor's digit, as `ssem panel`'s space
     }
 
-    // Keyboard: the panel's keys (tools/panel_logic.c's table) when the focus
+    // Keyboard: the panel's keys (the library's table, ssem_panel_keys) when the focus
     // is not in a text field; space, Enter and arrows only on the monitor
     // or the page itself, so that they still press focused buttons.
     const arrows = { ArrowLeft: 0x10001, ArrowRight: 0x10002, ArrowUp: 0x10003, ArrowDown: 0x10004 };

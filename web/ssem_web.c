@@ -1,12 +1,12 @@
 /*
  * ssem_web.c - the thin wasm-facing layer between the page (web/app.js) and
- * the library: a handle that owns an engine and a panel (tools/panel_logic.c,
- * the same code as `ssem panel`, with its time-travel history), and small
+ * the library: a handle that owns an engine and a panel (ssem_panel_*, the
+ * library's, as `ssem panel` uses it, with its time-travel history), and small
  * functions that take and return numbers and C strings, so that the page
  * needs nothing from emscripten but ccall/cwrap and the heap.
  *
  * Nothing of the machine is here: loading is ssem_load_machine,
- * running and every switch of the panel is panel_do / panel_run_slice,
+ * running and every switch of the panel is ssem_panel_do / ssem_panel_run_slice,
  * the monitor is ssem_render. This file only adapts calling conventions
  * (JS numbers are doubles, so 64-bit counts cross as double: exact below
  * 2^53 steps, 200 years of flat-out running in the page).
@@ -15,8 +15,6 @@
  * was and puts "file:line:col: message" in the handle's message.
  */
 #include "ssem_web.h"
-
-#include "panel_logic.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -47,7 +45,7 @@
 
 struct web {
     ssem_engine_t *engine;
-    panel_t panel;
+    ssem_panel_t *panel;
     ssem_frame_t frame;
     uint32_t out_frame[SSEM_LINES + 3]; /* rows, bright, lamp, tube            */
     int err_line, err_col;              /* of the last failed load, or 0     */
@@ -98,19 +96,6 @@ WEB_API const char *web_engine_list(web_t *w)
     return w->text;
 }
 
-/* The panel's history, replaced by one of WEB_SNAPSHOTS (same start and
- * breakpoints). Returns 0, or -1 when out of memory (the panel unchanged). */
-static int page_history(panel_t *p, ssem_engine_t *engine)
-{
-    ssem_history_t *h = ssem_history_new(panel_machine(p), engine, WEB_SNAPSHOTS);
-    if (h == NULL)
-        return -1;
-    ssem_history_set_breakpoints(h, ssem_history_breakpoints(p->h));
-    ssem_history_free(p->h);
-    p->h = h;
-    return 0;
-}
-
 WEB_API web_t *web_new(const char *engine)
 {
     web_t *w = calloc(1, sizeof *w);
@@ -120,10 +105,9 @@ WEB_API web_t *web_new(const char *engine)
     ssem_t m;
     memset(&m, 0, sizeof m);
     ssem_reset(&m);
-    if (w->engine == NULL || panel_init(&w->panel, &m, w->engine) != 0 ||
-        page_history(&w->panel, w->engine) != 0) {
-        if (w->panel.h != NULL)
-            panel_free(&w->panel);
+    if (w->engine != NULL)
+        w->panel = ssem_panel_new(&m, w->engine, WEB_SNAPSHOTS);
+    if (w->panel == NULL) {
         if (w->engine != NULL)
             ssem_engine_free(w->engine);
         free(w);
@@ -137,7 +121,7 @@ WEB_API void web_free(web_t *w)
 {
     if (w == NULL)
         return;
-    panel_free(&w->panel);
+    ssem_panel_free(w->panel);
     ssem_engine_free(w->engine);
     free(w);
 }
@@ -149,26 +133,23 @@ WEB_API int web_set_engine(web_t *w, const char *name)
     ssem_engine_t *e = ssem_engine_new(name);
     if (e == NULL)
         return -1;
-    panel_t old = w->panel;
-    ssem_t m = *panel_machine(&old);
-    if (panel_init(&w->panel, &m, e) != 0 || page_history(&w->panel, e) != 0) {
-        if (w->panel.h != NULL && w->panel.h != old.h)
-            panel_free(&w->panel);
-        w->panel = old;
+    ssem_panel_t *old = w->panel;
+    ssem_panel_t *p = ssem_panel_new(ssem_panel_machine(old), e, WEB_SNAPSHOTS);
+    if (p == NULL) {
         ssem_engine_free(e);
         return -1;
     }
     /* keep the breakpoints and the operator's switches */
-    ssem_history_set_breakpoints(w->panel.h, ssem_history_breakpoints(old.h));
-    w->panel.tube = old.tube;
-    w->panel.line_switches = old.line_switches;
-    w->panel.func_switches = old.func_switches;
-    w->panel.cursor = old.cursor;
-    w->panel.manual = old.manual;
-    w->panel.erase = old.erase;
-    w->panel.speed = old.speed;
-    w->panel.digit_period_us = old.digit_period_us;
-    panel_free(&old);
+    ssem_history_set_breakpoints(p->h, ssem_history_breakpoints(old->h));
+    p->tube = old->tube;
+    p->line_switches = old->line_switches;
+    p->func_switches = old->func_switches;
+    p->cursor = old->cursor;
+    p->manual = old->manual;
+    p->erase = old->erase;
+    ssem_panel_set_speed(p, old->speed, old->digit_period_us);
+    ssem_panel_free(old);
+    w->panel = p;
     ssem_engine_free(w->engine);
     w->engine = e;
     memset(w->block, 0, sizeof w->block);
@@ -179,7 +160,7 @@ WEB_API int web_set_engine(web_t *w, const char *name)
 WEB_API const char *web_engine(const web_t *w) { return ssem_engine_name(w->engine); }
 
 /* The panel's last message, or the last load error. */
-WEB_API const char *web_message(const web_t *w) { return w->panel.message; }
+WEB_API const char *web_message(const web_t *w) { return w->panel->message; }
 WEB_API const char *web_error(const web_t *w) { return w->message; }
 WEB_API int web_error_line(const web_t *w) { return w->err_line; }
 WEB_API int web_error_column(const web_t *w) { return w->err_col; }
@@ -240,9 +221,8 @@ WEB_API int web_load(web_t *w, const char *text, int len, const char *name, cons
     ssem_t m;
     if (read_machine(w, text, len > 0 ? (size_t)len : 0, name, format, &m) != 0)
         return -1;
-    w->panel.running = false;
-    panel_set_machine(&w->panel, &m);
-    snprintf(w->panel.message, sizeof w->panel.message, "loaded %s",
+    ssem_panel_set_machine(w->panel, &m); /* CS to Stop */
+    snprintf(w->panel->message, sizeof w->panel->message, "loaded %s",
              name != NULL && name[0] ? name : "the program");
     return 0;
 }
@@ -252,7 +232,7 @@ WEB_API int web_load(web_t *w, const char *text, int len, const char *name, cons
 WEB_API void web_set_state(web_t *w, const uint32_t *words, uint32_t a, uint32_t ci, uint32_t pi,
                            int lamp, int fault, double steps)
 {
-    ssem_t m = *panel_machine(&w->panel);
+    ssem_t m = *ssem_panel_machine(w->panel);
     for (uint32_t line = 0; line < SSEM_LINES; line++)
         ssem_store_set(&m, line, words[line]);
     ssem_set(&m, SSEM_REG_A, a);
@@ -262,85 +242,85 @@ WEB_API void web_set_state(web_t *w, const uint32_t *words, uint32_t a, uint32_t
     if (lamp != 0 && fault != 0)
         ssem_set(&m, SSEM_REG_FAULT, 1);
     ssem_set_steps(&m, steps > 0 ? (uint64_t)steps : 0);
-    w->panel.running = false;
-    panel_set_machine(&w->panel, &m);
+    ssem_panel_set_machine(w->panel, &m); /* CS to Stop */
 }
 
-/* The panel's keys, exactly as `ssem panel` maps them (PANEL_KEY_* for the
+/* The panel's keys, exactly as `ssem panel` maps them (SSEM_PANEL_KEY_* for the
  * arrows). Returns the action done (0: the key does nothing). */
 WEB_API int web_key(web_t *w, int key)
 {
-    panel_action_t a = panel_key_action(key);
-    if (a != PANEL_QUIT)
-        panel_do(&w->panel, a);
+    ssem_panel_action_t a = ssem_panel_key_action(key);
+    if (a != SSEM_PANEL_QUIT)
+        ssem_panel_do(w->panel, a);
     return (int)a;
 }
 
-WEB_API void web_action(web_t *w, int action) { panel_do(&w->panel, (panel_action_t)action); }
+WEB_API void web_action(web_t *w, int action) { ssem_panel_do(w->panel, (ssem_panel_action_t)action); }
 
-/* Running: the page asks for a budget (panel_budget), runs a slice, and
+/* Running: the page asks for a budget (ssem_panel_budget), runs a slice, and
  * tunes the flat-out slice from the time it took, as the terminal panel. */
-WEB_API double web_budget(web_t *w, double elapsed) { return (double)panel_budget(&w->panel, elapsed); }
+WEB_API double web_budget(web_t *w, double elapsed) { return (double)ssem_panel_budget(w->panel, elapsed); }
 WEB_API double web_run_slice(web_t *w, double budget)
 {
-    return (double)panel_run_slice(&w->panel, budget > 0 ? (uint64_t)budget : 0);
+    return (double)ssem_panel_run_slice(w->panel, budget > 0 ? (uint64_t)budget : 0);
 }
 WEB_API void web_tune(web_t *w, double ran, double seconds)
 {
-    panel_tune(&w->panel, ran > 0 ? (uint64_t)ran : 0, seconds);
+    ssem_panel_tune(w->panel, ran > 0 ? (uint64_t)ran : 0, seconds);
 }
 
 /* The machine's state. */
 WEB_API uint32_t web_line(const web_t *w, int line)
 {
-    return ssem_store_get(panel_machine(&w->panel), (uint32_t)line);
+    return ssem_store_get(ssem_panel_machine(w->panel), (uint32_t)line);
 }
-WEB_API uint32_t web_a(const web_t *w) { return ssem_get(panel_machine(&w->panel), SSEM_REG_A); }
-WEB_API uint32_t web_ci(const web_t *w) { return ssem_get(panel_machine(&w->panel), SSEM_REG_CI); }
-WEB_API uint32_t web_pi(const web_t *w) { return ssem_get(panel_machine(&w->panel), SSEM_REG_PI); }
-WEB_API int web_lamp(const web_t *w) { return (int)ssem_get(panel_machine(&w->panel), SSEM_REG_LAMP); }
-WEB_API int web_fault(const web_t *w) { return (int)ssem_get(panel_machine(&w->panel), SSEM_REG_FAULT); }
-WEB_API double web_steps(const web_t *w) { return (double)ssem_get_steps(panel_machine(&w->panel)); }
-WEB_API double web_first_step(const web_t *w) { return (double)ssem_history_first_step(w->panel.h); }
+WEB_API uint32_t web_a(const web_t *w) { return ssem_get(ssem_panel_machine(w->panel), SSEM_REG_A); }
+WEB_API uint32_t web_ci(const web_t *w) { return ssem_get(ssem_panel_machine(w->panel), SSEM_REG_CI); }
+WEB_API uint32_t web_pi(const web_t *w) { return ssem_get(ssem_panel_machine(w->panel), SSEM_REG_PI); }
+WEB_API int web_lamp(const web_t *w) { return (int)ssem_get(ssem_panel_machine(w->panel), SSEM_REG_LAMP); }
+WEB_API int web_fault(const web_t *w) { return (int)ssem_get(ssem_panel_machine(w->panel), SSEM_REG_FAULT); }
+WEB_API double web_steps(const web_t *w) { return (double)ssem_get_steps(ssem_panel_machine(w->panel)); }
+WEB_API double web_first_step(const web_t *w) { return (double)ssem_history_first_step(w->panel->h); }
 WEB_API double web_time_1948(const web_t *w)
 {
-    return ssem_time_1948(panel_machine(&w->panel)->steps, w->panel.digit_period_us);
+    return ssem_time_1948(ssem_panel_machine(w->panel)->steps, w->panel->digit_period_us);
 }
 
 /* The panel's switches. */
-WEB_API int web_running(const web_t *w) { return w->panel.running; }
-WEB_API int web_manual(const web_t *w) { return w->panel.manual; }
-WEB_API int web_erase(const web_t *w) { return w->panel.erase; }
-WEB_API int web_tube(const web_t *w) { return (int)w->panel.tube; }
-WEB_API int web_line_switches(const web_t *w) { return (int)w->panel.line_switches; }
-WEB_API int web_func_switches(const web_t *w) { return (int)w->panel.func_switches; }
-WEB_API int web_cursor(const web_t *w) { return (int)w->panel.cursor; }
-WEB_API int web_action_line(const web_t *w) { return (int)panel_action_line(&w->panel); }
-WEB_API double web_speed(const web_t *w) { return w->panel.speed; }
-WEB_API double web_digit_period(const web_t *w) { return w->panel.digit_period_us; }
-WEB_API uint32_t web_breakpoints(const web_t *w) { return ssem_history_breakpoints(w->panel.h); }
+WEB_API int web_running(const web_t *w) { return w->panel->running; }
+WEB_API int web_manual(const web_t *w) { return w->panel->manual; }
+WEB_API int web_erase(const web_t *w) { return w->panel->erase; }
+WEB_API int web_tube(const web_t *w) { return (int)w->panel->tube; }
+WEB_API int web_line_switches(const web_t *w) { return (int)w->panel->line_switches; }
+WEB_API int web_func_switches(const web_t *w) { return (int)w->panel->func_switches; }
+WEB_API int web_cursor(const web_t *w) { return (int)w->panel->cursor; }
+WEB_API int web_action_line(const web_t *w) { return (int)ssem_panel_action_line(w->panel); }
+WEB_API double web_speed(const web_t *w) { return w->panel->speed; }
+WEB_API double web_digit_period(const web_t *w) { return w->panel->digit_period_us; }
+WEB_API uint32_t web_breakpoints(const web_t *w) { return ssem_history_breakpoints(w->panel->h); }
 
 /* Clicking the page's controls sets a switch directly rather than stepping
  * it as the keys do. The line switches and cursor follow the Baby's: they can
- * be set at Stop only, as panel_do's line keys. */
+ * be set at Stop only, as ssem_panel_do's line keys. */
 WEB_API void web_set_line_switches(web_t *w, int line)
 {
-    if (!w->panel.running)
-        w->panel.line_switches = (uint32_t)line & 31u;
+    if (!w->panel->running)
+        w->panel->line_switches = (uint32_t)line & 31u;
 }
-WEB_API void web_set_func_switches(web_t *w, int f) { w->panel.func_switches = (uint32_t)f & 7u; }
-WEB_API void web_set_cursor(web_t *w, int digit) { w->panel.cursor = (uint32_t)digit & 31u; }
+WEB_API void web_set_func_switches(web_t *w, int f) { w->panel->func_switches = (uint32_t)f & 7u; }
+WEB_API void web_set_cursor(web_t *w, int digit) { w->panel->cursor = (uint32_t)digit & 31u; }
 WEB_API void web_set_speed(web_t *w, double speed)
 {
-    w->panel.speed = speed > 0 ? speed : PANEL_SPEED_MAX;
-    pace_restart(&w->panel.pace);
+    /* the page's menu offers speeds within the bounds; anything else is
+     * refused by the library and the speed stays */
+    ssem_panel_set_speed(w->panel, speed > 0 ? speed : SSEM_SPEED_MAX, w->panel->digit_period_us);
 }
 WEB_API void web_toggle_breakpoint(web_t *w, int line)
 {
     uint32_t l = (uint32_t)line & 31u;
-    uint32_t mask = ssem_history_breakpoints(w->panel.h) ^ (1u << l);
-    ssem_history_set_breakpoints(w->panel.h, mask);
-    snprintf(w->panel.message, sizeof w->panel.message, "breakpoint on line %u %s",
+    uint32_t mask = ssem_history_breakpoints(w->panel->h) ^ (1u << l);
+    ssem_history_set_breakpoints(w->panel->h, mask);
+    snprintf(w->panel->message, sizeof w->panel->message, "breakpoint on line %u %s",
              (unsigned)l, (mask >> l) & 1u ? "set" : "removed");
 }
 
@@ -349,8 +329,8 @@ WEB_API void web_toggle_breakpoint(web_t *w, int line)
  * rows' mask, the lamp, the tube. */
 WEB_API const uint32_t *web_frame(web_t *w)
 {
-    ssem_render(panel_machine(&w->panel), w->panel.tube, panel_action_line(&w->panel),
-                w->panel.running, &w->frame);
+    ssem_render(ssem_panel_machine(w->panel), w->panel->tube, ssem_panel_action_line(w->panel),
+                w->panel->running, &w->frame);
     memcpy(w->out_frame, w->frame.row, sizeof w->frame.row);
     w->out_frame[SSEM_LINES] = w->frame.bright;
     w->out_frame[SSEM_LINES + 1] = w->frame.lamp;
@@ -369,7 +349,7 @@ WEB_API const char *web_disasm(web_t *w, uint32_t word)
  * valid until the next call. */
 WEB_API const char *web_save(web_t *w, const char *format)
 {
-    const ssem_t *m = panel_machine(&w->panel);
+    const ssem_t *m = ssem_panel_machine(w->panel);
     ssem_format_t f;
     if (ssem_format_parse(format, &f) != 0)
         return NULL;
@@ -390,7 +370,7 @@ WEB_API const char *web_verify(web_t *w, const char *a, const char *b, double ma
 {
     ssem_verify_result_t res;
     if (!(max_steps >= 0 && max_steps <= 1e15) || !(stride >= 1 && stride <= 1e15) ||
-        ssem_verify(a, b, panel_machine(&w->panel), (uint64_t)max_steps, (uint64_t)stride,
+        ssem_verify(a, b, ssem_panel_machine(w->panel), (uint64_t)max_steps, (uint64_t)stride,
                     &res) != 0)
         return NULL;
     if (res.differ)

@@ -1,6 +1,6 @@
 /*
  * ssem_web.h - the wasm-facing API of the page (web/ssem_web.c): a handle
- * owning an engine and a panel (tools/panel_logic.c), with functions that
+ * owning an engine and a panel (ssem_panel_*, the library's), with functions that
  * take and return only numbers and C strings, so that JavaScript calls them
  * through emscripten's cwrap. docs/web.md describes each group.
  * 64-bit counts cross as double (exact up to 2^53).

@@ -21,13 +21,13 @@ WEB       ?= build-web
 export NODE_PATH ?= /usr/share/nodejs
 
 WEB_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) $(if $(WERROR),-Werror) \
-              -Iinclude -Isrc -Itools -Iweb -O2
-# the panel's logic and its history are compiled into the page from wherever
-# they live (tools/ today; the library once they move there)
-WEB_TOOL_SRC := $(wildcard tools/panel_logic.c tools/history.c tools/pace.c tools/text.c tools/values.c)
-WEB_LIB_OBJ  := $(LIB_SRC:src/%.c=$(WEB)/obj/%.o) $(WEB_TOOL_SRC:tools/%.c=$(WEB)/obj/tools/%.o)
+              -Iinclude -Isrc -Iweb -O2
+# the page needs only the library: its panel, history and pacing are
+# libssem's (ssem_panel_*, ssem_history_*, ssem_pace_*)
+WEB_LIB_OBJ  := $(LIB_SRC:src/%.c=$(WEB)/obj/%.o)
 WEB_LIB      := $(WEB)/libssem-wasm.a
-WEB_HDRS     := web/ssem_web.h include/ssem.h src/internal.h $(wildcard tools/panel_logic.h tools/history.h tools/pace.h tools/text.h tools/values.h)
+WEB_CLI_LIB  := $(WEB)/libssem-cli.a # the wasm command's units but main (below)
+WEB_HDRS     := web/ssem_web.h include/ssem.h src/internal.h $(wildcard src/*.h)
 
 # what the page calls: everything marked EMSCRIPTEN_KEEPALIVE in the shim,
 # plus malloc/free for passing strings
@@ -41,15 +41,13 @@ WEB_PAGE := $(WEB)/index.html $(WEB)/app.js $(WEB)/style.css $(WEB)/examples.js 
 .PHONY: web web-unit web-cli web-check web-browser bench-web web-verify-random
 web: $(WEB_PAGE)
 
-$(WEB)/obj/%.o: src/%.c $(WEB_HDRS) | $(WEB)/obj/tools
-	$(EMCC) $(WEB_CFLAGS) -c $< -o $@
-$(WEB)/obj/tools/%.o: tools/%.c $(WEB_HDRS) | $(WEB)/obj/tools
+$(WEB)/obj/%.o: src/%.c $(WEB_HDRS) | $(WEB)/obj
 	$(EMCC) $(WEB_CFLAGS) -c $< -o $@
 $(WEB)/obj/web/%.o: web/%.c $(WEB_HDRS) | $(WEB)/obj/web
 	$(EMCC) $(WEB_CFLAGS) -c $< -o $@
 $(WEB_LIB): $(WEB_LIB_OBJ)
 	rm -f $@ && $(EMAR) rcs $@ $^
-$(WEB)/obj/tools $(WEB)/obj/web $(WEB)/tests:
+$(WEB)/obj $(WEB)/obj/web $(WEB)/tests:
 	mkdir -p $@
 
 $(WEB)/ssem.js: $(WEB)/obj/web/ssem_web.o $(WEB_LIB)
@@ -81,12 +79,31 @@ WEB_UNIT_BIN  := $(WEB_UNIT_SRC:tests/unit/%.c=$(WEB)/tests/wasm_%)
 # file system; test_history keeps 180 MB of arrays, hence the initial memory
 WEB_TEST_LDFLAGS := -O2 -sNODERAWFS=1 -sEXIT_RUNTIME=1 -sALLOW_MEMORY_GROWTH=1 \
                     -sINITIAL_MEMORY=256MB -sWASM_ASYNC_COMPILATION=0 -sENVIRONMENT=node
-$(WEB)/tests/wasm_%: tests/unit/%.c $(wildcard tests/unit/*.h tools/*.[ch] src/*.c) $(WEB_LIB) \
+# as natively, a test links the command's units from an archive (the wasm
+# command's objects but main) and the library
+$(WEB)/tests/wasm_%: tests/unit/%.c $(wildcard tests/unit/*.h tools/*.h) $(WEB_CLI_LIB) $(WEB_LIB) \
                      | $(WEB)/tests
-	$(EMCC) $(WEB_CFLAGS) -Itests/unit $(WEB_TEST_LDFLAGS) -o $@.js $< $(WEB_LIB)
+	$(EMCC) -Itools $(WEB_CFLAGS) -Itests/unit $(WEB_TEST_LDFLAGS) -o $@.js $< $(filter %.o,$^) \
+	  $(WEB_CLI_LIB) $(WEB_LIB)
 	printf '#!/bin/sh\n# %s in wasm, under Node\nexec node "$$(dirname "$$0")/%s.js" "$$@"\n' \
 	  $* $(@F) > $@.tmp && chmod +x $@.tmp && mv $@.tmp $@
 web-unit: $(WEB_UNIT_BIN)
+# variants of library sources for the tests that need one, as natively
+# (Makefile): linked ahead of the library; test_wasm_verify's extra engine
+# is the wasm translator built broken (SSEM_WASM_MUTANT)
+$(WEB)/tests/variant/engine_fast_portable.o: src/engine_fast.c $(WEB_HDRS) | $(WEB)/tests/variant
+	$(EMCC) $(WEB_CFLAGS) -DSSEM_PORTABLE_DISPATCH=1 -c $< -o $@
+$(WEB)/tests/variant/engine_extra.o: src/engine.c $(WEB_HDRS) | $(WEB)/tests/variant
+	$(EMCC) $(WEB_CFLAGS) -DSSEM_TEST_EXTRA_ENGINE=ssem_test_extra_engine_ops -c $< -o $@
+$(WEB)/tests/variant/engine_wasm_mutant.o: src/engine_wasm.c $(WEB_HDRS) | $(WEB)/tests/variant
+	$(EMCC) $(WEB_CFLAGS) -DSSEM_WASM_MUTANT=1 -Dssem_engine_wasm_ops=ssem_test_extra_engine_ops \
+	  -c $< -o $@
+$(WEB)/tests/variant:
+	mkdir -p $@
+$(WEB)/tests/wasm_test_fast_portable: $(WEB)/tests/variant/engine_fast_portable.o
+$(WEB)/tests/wasm_test_verify: $(WEB)/tests/variant/engine_extra.o
+$(WEB)/tests/wasm_test_wasm_verify: $(WEB)/tests/variant/engine_extra.o \
+                                    $(WEB)/tests/variant/engine_wasm_mutant.o
 
 # The benchmark driver (bench/bench.c) in wasm, under Node: the engines of
 # the wasm build side by side (docs/performance.md); then the page's own
@@ -124,6 +141,8 @@ $(WEB)/obj/cli/%.o: tools/%.c $(WEB_HDRS) $(wildcard tools/*.h) | $(WEB)/obj/cli
 	$(EMCC) $(WEB_CFLAGS) -DSSEM_NO_CURSES -DSSEM_NO_PNG -DSSEM_NO_EDITLINE -DSSEM_SRCDIR='"$(CURDIR)"' -c $< -o $@
 $(WEB)/obj/cli:
 	mkdir -p $@
+$(WEB_CLI_LIB): $(filter-out $(WEB)/obj/cli/ssem.o,$(WEB_CLI_OBJ))
+	rm -f $@ && $(EMAR) rcs $@ $^
 $(WEB)/ssem.cli.js: $(WEB_CLI_OBJ) $(WEB_LIB)
 	$(EMCC) $(WEB_CLI_LDFLAGS) -o $@ $(WEB_CLI_OBJ) $(WEB_LIB) -lm
 $(WEB)/ssem: $(WEB)/ssem.cli.js

@@ -3,11 +3,11 @@
  * when memory runs out (issue 12 item 14: it exited 1 with no message), and
  * the escaping of what messages show (tools/text.c, issue 12 item 15).
  *
- * cli.c is compiled in here with malloc and realloc replaced by versions
- * that fail on demand; standard error goes to a temporary file for a moment
- * so that the message can be read back.
+ * The command's units are linked from its archive (build/libssem-cli.a),
+ * with malloc and realloc replaced at link time by versions that fail on
+ * demand; standard error goes to a temporary file for a moment so that the
+ * message can be read back.
  */
-#define _DEFAULT_SOURCE 1 /* realpath, for tools/output.c compiled in below */
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
@@ -19,36 +19,35 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+/* The linker sends tools/cli.c's malloc and realloc here (the Makefile links
+ * this test with -Wl,--wrap=malloc,--wrap=realloc): they fail on demand. */
+void *__real_malloc(size_t n);
+void *__real_realloc(void *p, size_t n);
+void *__wrap_malloc(size_t n);
+void *__wrap_realloc(void *p, size_t n);
+
 static int allocations_left = -1; /* -1: never fail */
 
-static void *test_malloc(size_t n)
+void *__wrap_malloc(size_t n)
 {
     if (allocations_left == 0)
         return NULL;
     if (allocations_left > 0)
         allocations_left--;
-    return malloc(n);
+    return __real_malloc(n);
 }
 
-static void *test_realloc(void *p, size_t n)
+void *__wrap_realloc(void *p, size_t n)
 {
     if (allocations_left == 0)
         return NULL;
     if (allocations_left > 0)
         allocations_left--;
-    return realloc(p, n);
+    return __real_realloc(p, n);
 }
 
-#define malloc(n) test_malloc(n)
-#define realloc(p, n) test_realloc(p, n)
-#include "../../tools/cli.c"
-#undef malloc
-#undef realloc
-#include "../../tools/examples.c"
-#include "../../tools/options.c"
-#include "../../tools/output.c"
-#include "../../tools/text.c"
-#include "../../tools/values.c"
+#include "cli.h"
+#include "text.h"
 
 #include "check.h"
 

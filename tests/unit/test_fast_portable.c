@@ -1,12 +1,11 @@
 /*
  * test_fast_portable.c - the fast engine built with its portable switch
  * dispatch (the fallback for compilers without computed goto), checked
- * against the reference. This file's definition of ssem_engine_fast_ops
- * replaces the library's, so "fast" here is the portable build.
+ * against the reference. The Makefile links this test with src/engine_fast.c
+ * compiled with -DSSEM_PORTABLE_DISPATCH=1, ahead of the library: that
+ * object's ssem_engine_fast_ops is the one linked, so "fast" here is the
+ * portable build.
  */
-#define SSEM_PORTABLE_DISPATCH 1
-#include "../../src/engine_fast.c"
-
 #include "lockstep.h"
 
 static void test_portable_lockstep(void)

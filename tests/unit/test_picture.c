@@ -12,7 +12,7 @@
 #include "check.h"
 #include "ssem.h"
 
-#include "../../tools/picture.c"
+#include "picture.h"
 
 #include <png.h>
 #include <stdlib.h>

@@ -4,9 +4,8 @@
  * '1948.0' taken as 1948 times) and the ones that must stay accepted.
  * Expected values are the numbers as written, worked out by reading them.
  */
-#include "../../tools/values.c"
-
 #include "check.h"
+#include "values.h"
 
 #include <stdint.h>
 

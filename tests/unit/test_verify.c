@@ -3,7 +3,7 @@
  *
  * A deliberately broken engine ("broken": function 5 loads instead of
  * subtracting, from its second use on) is added to the registry by
- * compiling src/engine.c here with SSEM_TEST_EXTRA_ENGINE. The checker must
+ * linking a copy of src/engine.c built with SSEM_TEST_EXTRA_ENGINE. The checker must
  * report the first step where it differs from ref, with a stride of 1 and
  * with a large stride (by bisection), and must find no difference between
  * correct engines.
@@ -13,11 +13,13 @@
 
 #include <string.h>
 
+/* The broken engine; the Makefile links this test with a copy of
+ * src/engine.c compiled with -DSSEM_TEST_EXTRA_ENGINE=ssem_test_extra_engine_ops,
+ * whose registry lists it after the library's engines. */
 static ssem_stop_t broken_run(void *priv, ssem_t *m, uint64_t budget);
-static const ssem_engine_ops_t broken_ops = {"broken", "wrong on function 5", NULL, NULL,
-                                             broken_run, NULL, NULL, NULL};
-#define SSEM_TEST_EXTRA_ENGINE broken_ops
-#include "../../src/engine.c"
+extern const ssem_engine_ops_t ssem_test_extra_engine_ops;
+const ssem_engine_ops_t ssem_test_extra_engine_ops = {"broken", "wrong on function 5", NULL, NULL,
+                                                      broken_run, NULL, NULL, NULL};
 
 static unsigned f5_seen;
 

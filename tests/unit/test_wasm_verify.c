@@ -2,11 +2,11 @@
  * test_wasm_verify.c - the lockstep checker (ssem_verify) against the `wasm`
  * engine, in the wasm build under Node:
  *
- * - a deliberately broken translation: src/engine_wasm.c compiled here a
- *   second time with SSEM_WASM_MUTANT (its translated function 5, the second
- *   SUB, adds instead of subtracting), registered as "wasm-mutant" by
- *   compiling src/engine.c here with SSEM_TEST_EXTRA_ENGINE, as test_verify.c
- *   does. The checker must report the exact first step where it differs from
+ * - a deliberately broken translation: src/engine_wasm.c compiled a second
+ *   time with SSEM_WASM_MUTANT (its translated function 5, the second SUB,
+ *   adds instead of subtracting), registered as "wasm-mutant" by a copy of
+ *   src/engine.c built with SSEM_TEST_EXTRA_ENGINE, as for test_verify.c
+ *   (web/web.mk builds and links both). The checker must report the exact first step where it differs from
  *   ref, with a stride of 1 and by bisection inside a stride of 500;
  * - 1,000 random stores (ssem_random_store, seeds 1..1000), ref against
  *   wasm for 20,000 steps each in strides of 997, strict and lenient: no
@@ -24,12 +24,9 @@
 #include <string.h>
 
 #ifdef __EMSCRIPTEN__
-#define ssem_engine_wasm_ops wasm_mutant_ops
-#define SSEM_WASM_MUTANT 1
-#include "../../src/engine_wasm.c"
-#undef ssem_engine_wasm_ops
-#define SSEM_TEST_EXTRA_ENGINE wasm_mutant_ops
-#include "../../src/engine.c"
+/* "wasm-mutant" comes from the objects web/web.mk links this test with:
+ * src/engine_wasm.c built with SSEM_WASM_MUTANT, its ops named
+ * ssem_test_extra_engine_ops, and src/engine.c built to list that engine. */
 
 #define INS(f, n) ((uint32_t)(((uint32_t)(f) << 13) | (uint32_t)(n)))
 
