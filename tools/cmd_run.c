@@ -316,16 +316,11 @@ int cmd_run(int argc, char **argv)
         return EXIT_BAD_INPUT;
     }
     /* --max-steps counts from reset, a resumed state's steps included (so a
-     * resumed run ends as an uninterrupted one would): a state already at
-     * the limit would run nothing and say "step limit reached"; say why */
-    if (!m.lamp && m.steps >= o.max_steps) {
-        if (ssem_steps_left(&m) == 0)
-            error_message("%s: step %" PRIu64 " cannot be continued: the step count is at "
-                          "2^64 - 1", file, m.steps);
-        else
-            error_message("%s: step %" PRIu64 " is already at --max-steps (%" PRIu64
-                          "): nothing would run (give a larger --max-steps)",
-                          file, m.steps, o.max_steps);
+     * resumed run ends as an uninterrupted one would), and cannot pass
+     * 2^64 - 1: a state at that count could never run again */
+    if (!m.lamp && ssem_steps_left(&m) == 0) {
+        error_message("%s: step %" PRIu64 " cannot be continued: the step count is at "
+                      "2^64 - 1", file, m.steps);
         ssem_engine_free(engine);
         return EXIT_BAD_INPUT;
     }

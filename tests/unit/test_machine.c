@@ -342,6 +342,34 @@ static void test_budget_exact(void)
     CHECK(!m.lamp);
 }
 
+/* The count never wraps: a run is cut at 2^64 - 1 (issue 12: a budget of 10
+ * from 2^64 - 3 left the count at 7). Every engine, by ssem_engine_run. */
+static void test_count_never_wraps(void)
+{
+    for (const char *const *name = ssem_engine_names(); *name != NULL; name++) {
+        ssem_engine_t *e = ssem_engine_new(*name);
+        CHECK(e != NULL);
+        if (e == NULL)
+            continue;
+        ssem_t m = fresh();
+        m.store[1] = JMP(20); /* S[20] = 0: back to line 1, for ever */
+        m.steps = UINT64_MAX - 2u; /* 2 steps left */
+        CHECK_EQ(ssem_steps_left(&m), 2);
+        CHECK_EQ(ssem_engine_run(e, &m, 10, 0), SSEM_LIMIT);
+        CHECK_EQ(m.steps, UINT64_MAX);
+        CHECK_EQ(ssem_steps_left(&m), 0);
+        ssem_t before = m;
+        CHECK_EQ(ssem_engine_run(e, &m, 10, 0), SSEM_LIMIT); /* none left: nothing runs */
+        CHECK(ssem_tstate_equal(&m, &before) && m.steps == UINT64_MAX);
+        ssem_engine_free(e);
+    }
+    ssem_t m = fresh();
+    m.store[1] = JMP(20);
+    m.steps = UINT64_MAX - 3u;
+    CHECK_EQ(ssem_run(&m, 10, 1u << 5), SSEM_LIMIT); /* with breakpoints (line 5: never fetched) */
+    CHECK_EQ(m.steps, UINT64_MAX);
+}
+
 static void test_breakpoints(void)
 {
     ssem_t m = fresh();
@@ -544,6 +572,7 @@ int main(void)
     RUN(test_lenient_ignores_fault);
     RUN(test_resume_after_stp);
     RUN(test_budget_exact);
+    RUN(test_count_never_wraps);
     RUN(test_breakpoints);
     RUN(test_execute);
     RUN(test_tstate_equal);
