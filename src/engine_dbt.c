@@ -53,16 +53,18 @@
  * than the block holds, C finishes the budget with ssem_run (slow, simple)
  * and then treats what it wrote into baked lines as a translated STO would.
  *
- * Every exit to C leaves the next fetch's CI (CI + 1) in ctx.next_ci, so C
- * sets m->ci = next_ci - 1 and decides what comes next: a fault (ssem_step
- * detects it, after the budget check, exactly as the reference does), a
- * translation, a volatile line stepped by ssem_step, or the end.
+ * Every exit to C leaves the next fetch's CI (CI + 1) in ctx.regs.next_ci, so
+ * C (xlat_leave, src/xlat.h) sets m->ci = next_ci - 1 and decides what comes
+ * next: a fault (ssem_step detects it, after the budget check, exactly as
+ * the reference does), a translation, a volatile line stepped by ssem_step,
+ * or the end.
  */
 #if defined(__x86_64__) && defined(__linux__)
 
 #include "dbt_emit.h"
 #include "dbt_mem.h"
 #include "internal.h"
+#include "xlat.h"
 
 #include <inttypes.h>
 #include <stddef.h>
@@ -85,21 +87,13 @@
 #define REG_HI DBT_R15
 #define REG_PI DBT_RBP
 #define REG_NEXT DBT_RAX   /* at an exit: the next fetch's CI */
-#define REG_REASON DBT_RCX /* at an exit: why (dbt_exit_t)    */
+#define REG_REASON DBT_RCX /* at an exit: why (xlat_exit_t)   */
 
-typedef enum dbt_exit {
-    DBT_EXIT_NEXT = 0, /* continue at next_ci: C dispatches (untranslated, fault, budget) */
-    DBT_EXIT_HALT,     /* STP executed                                                   */
-    DBT_EXIT_STORE     /* a STO changed a baked line (its line is PI & 31)               */
-} dbt_exit_t;
-
-/* What C and translated code share; r12 points here. */
+/* What C and translated code share; r12 points here. The registers, and
+ * the reasons to leave (XLAT_EXIT_*), are those of src/xlat.h. */
 typedef struct dbt_ctx {
     uint32_t *store;
-    uint64_t left;
-    uint32_t a, hi, pi;
-    uint32_t next_ci;
-    uint32_t reason;
+    xlat_regs_t regs;
     uint32_t mask;               /* bit L: line L is baked into a live block */
     uint32_t shadow[SSEM_LINES]; /* the words of the baked lines             */
 } dbt_ctx_t;
@@ -172,18 +166,18 @@ static void emit_stubs(dbt_t *d)
         dbt_push(b, saved_regs[i]);
     dbt_op_reg(b, true, X86_OP_MOV_RM_R, DBT_RDI, REG_CTX); /* mov r12, rdi */
     dbt_op_mem(b, true, X86_OP_MOV_R_RM, REG_STORE, REG_CTX, CTX_OFF(store));
-    dbt_op_mem(b, false, X86_OP_MOV_R_RM, REG_A, REG_CTX, CTX_OFF(a));
-    dbt_op_mem(b, true, X86_OP_MOV_R_RM, REG_LEFT, REG_CTX, CTX_OFF(left));
-    dbt_op_mem(b, false, X86_OP_MOV_R_RM, REG_HI, REG_CTX, CTX_OFF(hi));
-    dbt_op_mem(b, false, X86_OP_MOV_R_RM, REG_PI, REG_CTX, CTX_OFF(pi));
+    dbt_op_mem(b, false, X86_OP_MOV_R_RM, REG_A, REG_CTX, CTX_OFF(regs.a));
+    dbt_op_mem(b, true, X86_OP_MOV_R_RM, REG_LEFT, REG_CTX, CTX_OFF(regs.left));
+    dbt_op_mem(b, false, X86_OP_MOV_R_RM, REG_HI, REG_CTX, CTX_OFF(regs.hi));
+    dbt_op_mem(b, false, X86_OP_MOV_R_RM, REG_PI, REG_CTX, CTX_OFF(regs.pi));
     dbt_jmp_reg(b, DBT_RSI);
 
     d->exit_at = b->len;
-    dbt_op_mem(b, false, X86_OP_MOV_RM_R, REG_NEXT, REG_CTX, CTX_OFF(next_ci));
-    dbt_op_mem(b, false, X86_OP_MOV_RM_R, REG_REASON, REG_CTX, CTX_OFF(reason));
-    dbt_op_mem(b, false, X86_OP_MOV_RM_R, REG_A, REG_CTX, CTX_OFF(a));
-    dbt_op_mem(b, false, X86_OP_MOV_RM_R, REG_PI, REG_CTX, CTX_OFF(pi));
-    dbt_op_mem(b, true, X86_OP_MOV_RM_R, REG_LEFT, REG_CTX, CTX_OFF(left));
+    dbt_op_mem(b, false, X86_OP_MOV_RM_R, REG_NEXT, REG_CTX, CTX_OFF(regs.next_ci));
+    dbt_op_mem(b, false, X86_OP_MOV_RM_R, REG_REASON, REG_CTX, CTX_OFF(regs.reason));
+    dbt_op_mem(b, false, X86_OP_MOV_RM_R, REG_A, REG_CTX, CTX_OFF(regs.a));
+    dbt_op_mem(b, false, X86_OP_MOV_RM_R, REG_PI, REG_CTX, CTX_OFF(regs.pi));
+    dbt_op_mem(b, true, X86_OP_MOV_RM_R, REG_LEFT, REG_CTX, CTX_OFF(regs.left));
     for (size_t i = SAVED_COUNT; i-- > 0;)
         dbt_pop(b, saved_regs[i]);
     dbt_emit8(b, X86_OP_RET);
@@ -191,7 +185,7 @@ static void emit_stubs(dbt_t *d)
     for (uint32_t line = 0; line < SSEM_LINES; line++) {
         d->line_stub[line] = b->len;
         dbt_op_mem(b, false, X86_OP_LEA, REG_NEXT, REG_HI, (int32_t)line);
-        dbt_mov_imm(b, REG_REASON, DBT_EXIT_NEXT);
+        dbt_mov_imm(b, REG_REASON, XLAT_EXIT_NEXT);
         dbt_jmp(b, d->exit_at);
     }
     d->blocks_start = b->len;
@@ -469,7 +463,7 @@ static void emit_transfer(dbt_t *d, uint32_t from, bool strict, uint32_t x, uint
 }
 
 /* Leave to C with a reason; the next fetch is at CI = r15 + x. */
-static void emit_exit(dbt_t *d, uint32_t x, uint32_t unused, uint32_t pi, dbt_exit_t why)
+static void emit_exit(dbt_t *d, uint32_t x, uint32_t unused, uint32_t pi, xlat_exit_t why)
 {
     dbt_buf_t *b = &d->buf;
     if (unused != 0u)
@@ -590,7 +584,7 @@ static bool emit_block(dbt_t *d, const uint32_t *store, uint32_t start, bool str
             }
             break;
         case 7: /* STP: lamp; CI stays on this line */
-            emit_exit(d, line + 1u, 0, w, DBT_EXIT_HALT);
+            emit_exit(d, line + 1u, 0, w, XLAT_EXIT_HALT);
             ended = true;
             break;
         }
@@ -618,7 +612,7 @@ static bool emit_block(dbt_t *d, const uint32_t *store, uint32_t start, bool str
             int32_t old = CTX_OFF(shadow) + (int32_t)(ssem_word_line(w) * sizeof(uint32_t));
             dbt_op_mem(b, false, X86_OP_CMP_R_RM, REG_A, REG_CTX, old);
             dbt_jcc(b, X86_CC_E, resume[i]);
-            emit_exit(d, line + 1u, count - i - 1u, w, DBT_EXIT_STORE);
+            emit_exit(d, line + 1u, count - i - 1u, w, XLAT_EXIT_STORE);
         } else { /* a CMP skip out of the block */
             emit_transfer(d, start, strict, line + 2u, count - i - 1u, w, succ);
         }
@@ -786,22 +780,11 @@ static ssem_stop_t dbt_run(void *priv, ssem_t *m, uint64_t budget)
             return run_by_ref(d, m, left, "no executable memory");
 
         d->ctx.store = m->store;
-        d->ctx.left = left;
-        d->ctx.a = m->a;
-        d->ctx.pi = m->pi;
-        d->ctx.hi = next & ~SSEM_LINE_MASK;
+        xlat_enter(&d->ctx.regs, m, left);
         enter(&d->ctx, base + d->block_at[line]);
-
-        m->steps += left - d->ctx.left;
-        left = d->ctx.left;
-        m->a = d->ctx.a;
-        m->pi = d->ctx.pi;
-        m->ci = d->ctx.next_ci - 1u;
-        if (d->ctx.reason == DBT_EXIT_HALT) {
-            m->lamp = true;
+        if (xlat_leave(&d->ctx.regs, m, &left))
             return SSEM_HALTED;
-        }
-        if (d->ctx.reason == DBT_EXIT_STORE)
+        if (d->ctx.regs.reason == XLAT_EXIT_STORE)
             after_store(d, m->store, ssem_word_line(m->pi));
     }
     return SSEM_LIMIT;

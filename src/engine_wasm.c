@@ -40,7 +40,8 @@
  * reference does. Every exit writes A, PI, the budget left and the next
  * fetch's CI into the context; C sets CI = next - 1 (the T-state, exact).
  */
-#include "internal.h" /* outside the #ifdef: make tracks it in every build */
+#include "internal.h" /* outside the #ifdef: make tracks them in every build */
+#include "xlat.h"
 
 #ifdef __EMSCRIPTEN__
 
@@ -53,22 +54,14 @@
 #define WASM_VOLATILE_AFTER 4u
 #define WASM_CODE_MAX 16384u /* a module's bytes: 32 lines need far fewer */
 
-typedef enum wasm_exit {
-    WASM_EXIT_NEXT = 0, /* continue at next_ci: C dispatches (untranslated, fault, budget) */
-    WASM_EXIT_HALT,     /* STP executed                                                   */
-    WASM_EXIT_STORE     /* a STO changed a baked line (its line is PI & 31)               */
-} wasm_exit_t;
-
 /* What C and the generated code share: its address is the function's one
- * argument; the field offsets are baked into its loads and stores. */
+ * argument; the field offsets are baked into its loads and stores. The
+ * registers, and the reasons to leave (XLAT_EXIT_*), are those of
+ * src/xlat.h, as in `dbt`. */
 typedef struct wasm_ctx {
-    uint64_t left;    /* steps left in the budget            */
+    xlat_regs_t regs; /* first: its 64-bit budget 8-aligned   */
     uint32_t store;   /* address of m->store[0]               */
-    uint32_t a, pi;   /* in and out                           */
-    uint32_t hi;      /* in: CI's bits above the line         */
     uint32_t line;    /* in: the line to run first            */
-    uint32_t next_ci; /* out: the next fetch's CI             */
-    uint32_t reason;  /* out: wasm_exit_t                     */
 } wasm_ctx_t;
 
 typedef struct wasm_engine {
@@ -331,7 +324,7 @@ static void set_local(buf_t *b, unsigned local, uint32_t v)
 }
 
 /* leave: the next fetch is at CI = hi + next_line (next_line may be 32) */
-static void emit_leave(gen_t *g, uint32_t next_line, wasm_exit_t why)
+static void emit_leave(gen_t *g, uint32_t next_line, xlat_exit_t why)
 {
     set_local(g->b, L_LINE, next_line);
     set_local(g->b, L_REASON, (uint32_t)why);
@@ -388,7 +381,7 @@ static void emit_hi_add(gen_t *g, uint32_t delta, uint32_t to)
         i32_const(b, SSEM_CI_FAULT_BITS);
         op(b, OP_I32_AND);
         open_if(g);
-        emit_leave(g, to, WASM_EXIT_NEXT);
+        emit_leave(g, to, XLAT_EXIT_NEXT);
         close(g);
     }
 }
@@ -427,7 +420,7 @@ static void emit_plain(wasm_engine_t *w, gen_t *g, const uint32_t *store, uint32
             open_if(g);
             emit_give_back(g, g->count - i - 1u);
             set_local(b, L_PI, word);
-            emit_leave(g, line + 1u, WASM_EXIT_STORE);
+            emit_leave(g, line + 1u, XLAT_EXIT_STORE);
             close(g);
         }
         break;
@@ -456,7 +449,7 @@ static void emit_block(wasm_engine_t *w, buf_t *b, const uint32_t *store, uint32
     sleb(b, count);
     op(b, OP_I64_LT_U);
     open_if(&g);
-    emit_leave(&g, start, WASM_EXIT_NEXT);
+    emit_leave(&g, start, XLAT_EXIT_NEXT);
     close(&g);
     op_local(b, OP_LOCAL_GET, L_LEFT);
     byte(b, OP_I64_CONST);
@@ -473,7 +466,7 @@ static void emit_block(wasm_engine_t *w, buf_t *b, const uint32_t *store, uint32
             set_local(b, L_PI, word);
             set_local(b, L_HI, next & ~SSEM_LINE_MASK);
             if (strict && (next & SSEM_CI_FAULT_BITS) != 0u)
-                emit_leave(&g, next & SSEM_LINE_MASK, WASM_EXIT_NEXT); /* C faults */
+                emit_leave(&g, next & SSEM_LINE_MASK, XLAT_EXIT_NEXT); /* C faults */
             else
                 emit_goto(&g, next & SSEM_LINE_MASK);
             ended = true;
@@ -517,7 +510,7 @@ static void emit_block(wasm_engine_t *w, buf_t *b, const uint32_t *store, uint32
             break;
         case 7: /* STP: lamp; CI stays on this line */
             set_local(b, L_PI, word);
-            emit_leave(&g, line + 1u, WASM_EXIT_HALT);
+            emit_leave(&g, line + 1u, XLAT_EXIT_HALT);
             ended = true;
             break;
         default:
@@ -552,7 +545,7 @@ static void emit_step(wasm_engine_t *w, buf_t *b, const uint32_t *store, uint32_
     op_local(b, OP_LOCAL_GET, L_LEFT);
     op(b, OP_I64_EQZ);
     open_if(&g);
-    emit_leave(&g, line, WASM_EXIT_NEXT);
+    emit_leave(&g, line, XLAT_EXIT_NEXT);
     close(&g);
     op_local(b, OP_LOCAL_GET, L_LEFT);
     byte(b, OP_I64_CONST);
@@ -565,7 +558,7 @@ static void emit_step(wasm_engine_t *w, buf_t *b, const uint32_t *store, uint32_
         uint32_t next = store[n] + 1u;
         set_local(b, L_HI, next & ~SSEM_LINE_MASK);
         if (strict && (next & SSEM_CI_FAULT_BITS) != 0u)
-            emit_leave(&g, next & SSEM_LINE_MASK, WASM_EXIT_NEXT);
+            emit_leave(&g, next & SSEM_LINE_MASK, XLAT_EXIT_NEXT);
         else
             emit_goto(&g, next & SSEM_LINE_MASK);
         return;
@@ -586,7 +579,7 @@ static void emit_step(wasm_engine_t *w, buf_t *b, const uint32_t *store, uint32_
         close(&g);
         break;
     case 7: /* STP */
-        emit_leave(&g, line + 1u, WASM_EXIT_HALT);
+        emit_leave(&g, line + 1u, XLAT_EXIT_HALT);
         return;
     default:
         emit_plain(w, &g, store, 0);
@@ -596,6 +589,13 @@ static void emit_step(wasm_engine_t *w, buf_t *b, const uint32_t *store, uint32_
         emit_transfer(&g, SSEM_LINES);
     /* else: on into line + 1's case */
 }
+
+/* A field of the context moved to or from a local, by a load or a store of
+ * its width (align: log2 of its bytes). */
+typedef struct ctx_move {
+    unsigned local, op, align;
+    uint32_t offset;
+} ctx_move_t;
 
 /* One function: load the context, dispatch on the line, the 32 cases
  * (blocks, or single steps), the exit that writes the context back. */
@@ -607,16 +607,13 @@ static bool emit_function(wasm_engine_t *w, buf_t *f, const uint32_t *store, boo
     byte(f, TYPE_I32);
     uleb(f, 1);
     byte(f, TYPE_I64);
-    static const struct {
-        unsigned local, op, align;
-        uint32_t offset;
-    } loads[] = {
+    static const ctx_move_t loads[] = {
         {L_STORE, OP_I32_LOAD, 2, offsetof(wasm_ctx_t, store)},
-        {L_A, OP_I32_LOAD, 2, offsetof(wasm_ctx_t, a)},
-        {L_PI, OP_I32_LOAD, 2, offsetof(wasm_ctx_t, pi)},
-        {L_HI, OP_I32_LOAD, 2, offsetof(wasm_ctx_t, hi)},
+        {L_A, OP_I32_LOAD, 2, offsetof(wasm_ctx_t, regs.a)},
+        {L_PI, OP_I32_LOAD, 2, offsetof(wasm_ctx_t, regs.pi)},
+        {L_HI, OP_I32_LOAD, 2, offsetof(wasm_ctx_t, regs.hi)},
         {L_LINE, OP_I32_LOAD, 2, offsetof(wasm_ctx_t, line)},
-        {L_LEFT, OP_I64_LOAD, 3, offsetof(wasm_ctx_t, left)},
+        {L_LEFT, OP_I64_LOAD, 3, offsetof(wasm_ctx_t, regs.left)},
     };
     for (size_t i = 0; i < sizeof loads / sizeof loads[0]; i++) {
         op_local(f, OP_LOCAL_GET, L_CTX);
@@ -647,18 +644,15 @@ static bool emit_function(wasm_engine_t *w, buf_t *f, const uint32_t *store, boo
             emit_step(w, f, store, l, strict);
         } else { /* no code here: C steps or translates it */
             gen_t g = {f, l, 0, 0, strict, false};
-            emit_leave(&g, l, WASM_EXIT_NEXT);
+            emit_leave(&g, l, XLAT_EXIT_NEXT);
         }
     }
     op(f, OP_END); /* the exit block: write the state back, return why */
-    static const struct {
-        unsigned local, op, align;
-        uint32_t offset;
-    } stores[] = {
-        {L_A, OP_I32_STORE, 2, offsetof(wasm_ctx_t, a)},
-        {L_PI, OP_I32_STORE, 2, offsetof(wasm_ctx_t, pi)},
-        {L_REASON, OP_I32_STORE, 2, offsetof(wasm_ctx_t, reason)},
-        {L_LEFT, OP_I64_STORE, 3, offsetof(wasm_ctx_t, left)},
+    static const ctx_move_t stores[] = {
+        {L_A, OP_I32_STORE, 2, offsetof(wasm_ctx_t, regs.a)},
+        {L_PI, OP_I32_STORE, 2, offsetof(wasm_ctx_t, regs.pi)},
+        {L_REASON, OP_I32_STORE, 2, offsetof(wasm_ctx_t, regs.reason)},
+        {L_LEFT, OP_I64_STORE, 3, offsetof(wasm_ctx_t, regs.left)},
     };
     for (size_t i = 0; i < sizeof stores / sizeof stores[0]; i++) {
         op_local(f, OP_LOCAL_GET, L_CTX);
@@ -669,7 +663,7 @@ static bool emit_function(wasm_engine_t *w, buf_t *f, const uint32_t *store, boo
     op_local(f, OP_LOCAL_GET, L_HI);
     op_local(f, OP_LOCAL_GET, L_LINE);
     op(f, OP_I32_ADD);
-    mem_op(f, OP_I32_STORE, 2, offsetof(wasm_ctx_t, next_ci));
+    mem_op(f, OP_I32_STORE, 2, offsetof(wasm_ctx_t, regs.next_ci));
     op_local(f, OP_LOCAL_GET, L_REASON);
     op(f, OP_RETURN);
     op(f, OP_END); /* the loop (never falls out) */
@@ -886,27 +880,18 @@ static ssem_stop_t wasm_run(void *priv, ssem_t *m, uint64_t budget)
             left--;
             continue;
         }
-        w->ctx.left = w->ctx_left_before = left;
+        w->ctx_left_before = left;
+        xlat_enter(&w->ctx.regs, m, left);
         w->ctx.store = (uint32_t)(uintptr_t)m->store;
-        w->ctx.a = m->a;
-        w->ctx.pi = m->pi;
-        w->ctx.hi = next & ~SSEM_LINE_MASK;
         w->ctx.line = line;
         /* the tail of a budget too short for the block: one step at a time,
          * still translated */
         (void)ssem_wasm_call(w->fn, left < w->block_len[line], &w->ctx);
-        m->steps += left - w->ctx.left;
-        left = w->ctx.left;
-        m->a = w->ctx.a;
-        m->pi = w->ctx.pi;
-        m->ci = w->ctx.next_ci - 1u;
-        if (w->ctx.reason == WASM_EXIT_HALT) {
-            m->lamp = true;
+        if (xlat_leave(&w->ctx.regs, m, &left))
             return SSEM_HALTED;
-        }
-        if (w->ctx.reason == WASM_EXIT_STORE)
+        if (w->ctx.regs.reason == XLAT_EXIT_STORE)
             after_store(w, m->store, ssem_word_line(m->pi));
-        else if (w->ctx.left == w->ctx_left_before && m->ci + 1u == next) {
+        else if (left == w->ctx_left_before && m->ci + 1u == next) {
             /* no step taken (never expected): the reference takes one */
             ssem_stop_t why = step_one(w, m, "no progress in wasm");
             if (why != SSEM_RUNNING)

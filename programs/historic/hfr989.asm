@@ -7,9 +7,9 @@
 ; Highest Factor" (madrona.ca/e/SSEM/programs/hf.html, after IEEE Annals of
 ; the History of Computing 20(3), 1998). Only the two data lines differ:
 ; line 23 = -989, line 24 = 988. The name HFR989 ("highest factor routine,
-; 989") is the name other Baby simulators give this run; we found no
-; published listing of that file, so this is the published routine with its
-; number set by us, not a copy of any file.
+; 989") is that of a program other Baby simulators ship (a different layout
+; from this one); we found no published listing of it, so this is the
+; published routine with its number set by us, not a copy of any file.
 ;
 ; What it does: tries b = 988, 987, ... until b divides 989, each division by
 ; repeated subtraction. 989 = 23 x 43, so it stops at b = 43 after 945

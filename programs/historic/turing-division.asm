@@ -19,6 +19,9 @@
 ; digit), not from any listing. Lines 28-31 are the parameters as the page
 ; describes them, with the Nature example's values. So the instructions of
 ; lines 22-24 may differ from Tootill's; what they compute is the page's.
+; (tests/unit/test_historic.c runs this file beside another simulator's
+; typing of the whole routine, as test data, on that file's parameters:
+; both end with the same quotient, working and step count.)
 ;
 ; What it does: binary long division, one quotient digit a round. Line 31
 ; holds the dividend A, line 30 the divisor already shifted up n places,

@@ -93,6 +93,16 @@ static int png_roundtrip(const ssem_frame_t *f, decoded_t *out)
     return png_roundtrip_scaled(f, 1, out);
 }
 
+/* The frame of m (tube, action line, running) in *f, drawn as a PNG and
+ * decoded into *d; false (a check failed) when it could not be. */
+static bool drawn(const ssem_t *m, ssem_tube_t tube, uint32_t action, bool running,
+                  ssem_frame_t *f, decoded_t *d)
+{
+    ssem_render(m, tube, action, running, f);
+    CHECK(png_roundtrip(f, d) == 0);
+    return d->px != NULL;
+}
+
 static const uint8_t *pixel(const decoded_t *d, int x, int y)
 {
     return d->px + ((size_t)y * d->w + (size_t)x) * 3u;
@@ -110,10 +120,8 @@ static void test_png_cells(void)
 {
     ssem_t m = known_state();
     ssem_frame_t f;
-    ssem_render(&m, SSEM_TUBE_S, 4, false, &f);
     decoded_t d;
-    CHECK(png_roundtrip(&f, &d) == 0);
-    if (d.px == NULL)
+    if (!drawn(&m, SSEM_TUBE_S, 4, false, &f, &d))
         return;
     CHECK_EQ(d.w, 488);  /* 16 + 408 + 64 */
     CHECK_EQ(d.h, 440);  /* 16 + 408 + 16 */
@@ -196,10 +204,8 @@ static void test_png_lamp(void)
     ssem_t m = known_state();
     m.lamp = true;
     ssem_frame_t f;
-    ssem_render(&m, SSEM_TUBE_S, 9, false, &f);
     decoded_t d;
-    CHECK(png_roundtrip(&f, &d) == 0);
-    if (d.px == NULL)
+    if (!drawn(&m, SSEM_TUBE_S, 9, false, &f, &d))
         return;
     /* lit: neon orange at the centre and across the disc, glow just outside */
     CHECK(IS(pixel(&d, 456, 40), PIC_RGB_LAMP_LIT));
@@ -220,10 +226,8 @@ static void test_png_tubes(void)
     /* the A tube: the accumulator (-3: all but bit 1) on every row */
     ssem_t m = known_state();
     ssem_frame_t f;
-    ssem_render(&m, SSEM_TUBE_A, 0, true, &f);
     decoded_t d;
-    CHECK(png_roundtrip(&f, &d) == 0);
-    if (d.px == NULL)
+    if (!drawn(&m, SSEM_TUBE_A, 0, true, &f, &d))
         return;
     int wrong = 0;
     for (int r = 1; r < 32; r++)
@@ -304,10 +308,8 @@ static void test_png_runs(void)
 {
     ssem_t m = known_state();
     ssem_frame_t f;
-    ssem_render(&m, SSEM_TUBE_S, 9, false, &f);
     decoded_t d;
-    CHECK(png_roundtrip(&f, &d) == 0);
-    if (d.px == NULL)
+    if (!drawn(&m, SSEM_TUBE_S, 9, false, &f, &d))
         return;
     int wrong = 0, dashes = 0;
     const int y = 28 + 12 * 1 + 6;
@@ -354,10 +356,8 @@ static void test_face_corners(void)
 {
     ssem_t m = known_state();
     ssem_frame_t f;
-    ssem_render(&m, SSEM_TUBE_S, 9, false, &f);
     decoded_t d;
-    CHECK(png_roundtrip(&f, &d) == 0);
-    if (d.px == NULL)
+    if (!drawn(&m, SSEM_TUBE_S, 9, false, &f, &d))
         return;
     const int lo = 16, hi = 16 + 407; /* the square's first and last pixel */
     for (int k = 0; k <= 11; k++) {
