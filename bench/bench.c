@@ -8,8 +8,13 @@
  *       set to -N and N-1): 2,196,112,224 instructions, answer 1;
  *   W3  bench/selfmod.asm: 180,000,000 instructions, each round storing into
  *       its own next instruction but one;
- * then each engine's speed as a multiple of ref's, and the whole `ssem run`
- * of the first program as a process (start to exit), median of 20.
+ * then each engine's speed as a multiple of ref's; time travel (src/history.c,
+ * what `ssem debug` does): W1's (and W2's) forward `continue` and the
+ * reverse-continue back over all of it (a breakpoint on line 1, which hits
+ * only at step 0, and a watch on line 27 with a condition that never
+ * holds), as times and as a multiple of the forward run; and the whole
+ * `ssem run` of the first program as a process (start to exit), median of
+ * 20.
  *
  * usage: bench [--quick] SSEM_BINARY    (--quick: W1 only, one run; for CI)
  *
@@ -106,6 +111,71 @@ static double process_time(const char *ssem_binary)
 }
 #endif
 
+static bool never(void *ctx, uint32_t line, const ssem_t *m)
+{
+    (void)ctx, (void)line, (void)m;
+    return false;
+}
+
+/* One reverse search over the whole first program from its end: seconds
+ * (median of `runs`), checking where it lands. */
+static double time_reverse(ssem_history_t *h, const ssem_t *end, uint32_t breakpoints,
+                           uint64_t watches, bool cond, int runs, ssem_history_why_t want)
+{
+    double v[5];
+    ssem_history_set_breakpoints(h, breakpoints);
+    ssem_history_set_watches(h, watches);
+    ssem_history_set_watch_condition(h, cond ? never : NULL, NULL);
+    for (int i = 0; i < runs; i++) {
+        ssem_history_seek(h, end->steps);
+        double t0 = now();
+        ssem_history_stop_t st = ssem_history_reverse_continue(h);
+        v[i] = now() - t0;
+        if (st.why != want || ssem_history_state(h)->steps != 0) {
+            fprintf(stderr, "bench: reverse-continue stopped at step %llu (%d)\n",
+                    (unsigned long long)ssem_history_state(h)->steps, (int)st.why);
+            exit(1);
+        }
+    }
+    return median(v, runs);
+}
+
+/* Time travel on the first program with the default engine, as `ssem
+ * debug` does it: `continue` to the STP with nothing set (the engine), then
+ * reverse searches that cross the whole run. */
+static void time_travel(const char *name, const ssem_t *w, uint64_t steps, int runs)
+{
+    ssem_engine_t *e = ssem_engine_new(ssem_engine_default());
+    double v[5];
+    ssem_history_t *h = NULL;
+    for (int i = 0; i < runs; i++) {
+        ssem_history_free(h);
+        h = ssem_history_new(w, e, 0);
+        double t0 = now();
+        ssem_history_stop_t st = ssem_history_run(h, UINT64_MAX);
+        v[i] = now() - t0;
+        if (st.why != SSEM_HISTORY_HALTED || ssem_history_state(h)->steps != steps) {
+            fprintf(stderr, "bench: continue stopped at step %llu\n",
+                    (unsigned long long)ssem_history_state(h)->steps);
+            exit(1);
+        }
+    }
+    double fwd = median(v, runs);
+    const ssem_t end = *ssem_history_state(h);
+    double brk = time_reverse(h, &end, 1u << 1, 0, false, runs, SSEM_HISTORY_BREAK);
+    double w27 = time_reverse(h, &end, 0, SSEM_WATCH_BIT(27), true, runs, SSEM_HISTORY_START);
+    printf("\ntime travel, %s (engine %s; ms, and x the forward run):\n", name,
+           ssem_engine_default());
+    printf("  continue (forward, %10llu steps)        %9.2f ms\n", (unsigned long long)steps,
+           fwd * 1e3);
+    printf("  reverse-continue to 'break 1' (at step 0)   %9.2f ms  x %.1f\n", brk * 1e3,
+           brk / fwd);
+    printf("  reverse-continue, 'watch 27 if' never holds %9.2f ms  x %.1f\n", w27 * 1e3,
+           w27 / fwd);
+    ssem_history_free(h);
+    ssem_engine_free(e);
+}
+
 int main(int argc, char **argv)
 {
     int quick = argc > 1 && strcmp(argv[1], "--quick") == 0;
@@ -158,6 +228,9 @@ int main(int argc, char **argv)
             printf("  %-6s %6.2f %6.2f %6.2f\n", names[k], rate[0][k] / rate[0][ref_index],
                    rate[1][k] / rate[1][ref_index], rate[2][k] / rate[2][ref_index]);
     }
+    time_travel("W1", &w1, 2097154u, quick ? 1 : 5);
+    if (!quick)
+        time_travel("W2", &w2, 2196112224u, 1);
 #ifdef __EMSCRIPTEN__
     (void)ssem_binary;
     printf("\n(in wasm under Node: no whole-process figure; default engine %s)\n",

@@ -702,6 +702,13 @@ SSEM_API uint64_t ssem_history_watches(const ssem_history_t *h);
  * cond returns true (NULL: always). */
 typedef bool (*ssem_history_cond_t)(void *ctx, uint32_t line, const ssem_t *m);
 SSEM_API void ssem_history_set_condition(ssem_history_t *h, ssem_history_cond_t cond, void *ctx);
+/* A watch's condition: a step that changes watch target `target` (a line
+ * 0-31, SSEM_WATCH_A or SSEM_WATCH_CI) hits only when cond returns true for
+ * the state after the step, m (NULL: always). When one step changes several
+ * watched targets, the hit is the first (a line, then A, then CI) whose
+ * condition holds. */
+SSEM_API void ssem_history_set_watch_condition(ssem_history_t *h, ssem_history_cond_t cond,
+                                               void *ctx);
 
 /* A flag (set by a signal handler, say) that long runs and searches poll:
  * when it is non-zero they stop with SSEM_HISTORY_INTERRUPTED. NULL: none. */
@@ -715,7 +722,8 @@ SSEM_API void ssem_history_set_interrupt(ssem_history_t *h, const volatile sig_a
  * A breakpoint on the next line stops it at once (SSEM_HISTORY_BREAK, no
  * step): to move on from a breakpoint, ssem_history_step_over first. With
  * breakpoints or watches set it steps by the reference step, looking at
- * every state; otherwise the engine runs. */
+ * every state where one could hit (the fast engine runs to the next such
+ * state: see ssem_history_reverse_continue); otherwise the engine runs. */
 SSEM_API ssem_history_stop_t ssem_history_run(ssem_history_t *h, uint64_t budget);
 
 /* One step with breakpoints ignored (watches still stop it): gdb's
@@ -731,8 +739,12 @@ SSEM_API int ssem_history_seek(ssem_history_t *h, uint64_t step);
  * breakpoint hits (the next fetch is from a marked line, the lamp is off and
  * the condition holds) or a watch hits (that step changed a target). Without
  * a hit it goes to the start and returns SSEM_HISTORY_START; interrupted, it
- * leaves the current state as it was. Intervals a previous search has seen
- * are skipped when no breakpoint or watch now set can hit there. */
+ * leaves the current state as it was. The search runs each snapshot
+ * interval, latest first, by the fast engine stopping only before fetches
+ * where a hit could be (breakpoint lines; with store lines watched, a STO
+ * that could change one); those steps go by the reference step, looking.
+ * With A or CI watched, every step is looked at. The state it lands on is
+ * the one a step-by-step search would find. */
 SSEM_API ssem_history_stop_t ssem_history_reverse_continue(ssem_history_t *h);
 
 /* Makes *m the new start (and current state): the operator changed the
@@ -744,9 +756,12 @@ SSEM_API void ssem_history_rebase(ssem_history_t *h, const ssem_t *m);
 SSEM_API size_t ssem_history_last(ssem_history_t *h, size_t n, ssem_history_entry_t *out);
 
 /* Bytes the history holds; steps re-executed so far to go back in time
- * (seeks, searches, listings): for tests of its bounds and for measuring. */
+ * (seeks, searches, listings), and of those the steps searches took by the
+ * reference step (looking at a step that could hit; the rest ran by an
+ * engine): for tests of its bounds and for measuring. */
 SSEM_API size_t ssem_history_memory(const ssem_history_t *h);
 SSEM_API uint64_t ssem_history_replayed(const ssem_history_t *h);
+SSEM_API uint64_t ssem_history_replayed_ref(const ssem_history_t *h);
 
 /* ------------------------------------------------------------------------
  * Pacing (src/pace.c): how many steps to run now, for a run at a given

@@ -4,10 +4,12 @@
  * ssem_engine_run does, once for all engines, what the interface promises
  * beyond plain running: a lit lamp stays lit, budget 0 does nothing, and
  * breakpoints (an argument of the run) stop it before the fetch from a
- * marked line, the first fetch included. With breakpoints set the reference
- * step runs (it
- * checks them before each fetch; an engine would have to be driven one step
- * at a time); without them the engine's own loop runs the whole budget. An
+ * marked line, the first fetch included. With breakpoints set, an engine
+ * that can stop at them itself (run_break: the fast engine, which dispatches
+ * a marked line to a stop handler) runs at its own speed; for the others the
+ * reference step runs (it checks them before each fetch; they would have to
+ * be driven one step at a time). Without breakpoints the engine's own loop
+ * runs the whole budget. An
  * engine notices on its next call that the store changed meanwhile.
  */
 #include "internal.h"
@@ -113,6 +115,8 @@ ssem_stop_t ssem_engine_run(ssem_engine_t *e, ssem_t *m, uint64_t budget,
         return SSEM_LIMIT;
     if (breakpoints == 0u)
         return e->ops->run(e->priv, m, budget);
+    if (e->ops->run_break != NULL)
+        return e->ops->run_break(e->priv, m, budget, breakpoints);
     /* Breakpoints are for debugging: the reference step checks them before
      * each fetch, and is faster at that than any engine driven one step at a
      * time. The T-state it leaves is the same by the engines' contract. */
@@ -232,4 +236,5 @@ const ssem_engine_ops_t ssem_engine_ref_ops = {
     NULL,     NULL,
     ref_run,  NULL,
     ref_describe,
+    NULL,
 };

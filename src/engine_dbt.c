@@ -853,6 +853,7 @@ const ssem_engine_ops_t ssem_engine_dbt_ops = {
     dbt_run,
     dbt_attach,
     dbt_describe,
+    NULL,
 };
 
 #else

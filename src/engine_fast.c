@@ -40,7 +40,12 @@
     X(16) X(17) X(18) X(19) X(20) X(21) X(22) X(23) X(24) X(25) X(26) X(27) X(28) X(29)    \
     X(30) X(31)
 
-#define HANDLER_INDEX(line, f) ((line) * 8u + (f))
+/* Nine handlers a line: the eight functions, and (index 8) the stop before a
+ * breakpoint's fetch. The table has 16 slots a line: slots 8-15 all hold
+ * the stop, so a line's handler is handler[HANDLER_INDEX(line, f) + 8 *
+ * (whether line is a breakpoint)] without a branch. */
+#define HANDLER_INDEX(line, f) ((line) * 16u + (f))
+#define BREAK_OFFSET(bp, line) ((((bp) >> (line)) & 1u) << 3)
 
 #ifdef FAST_COMPUTED_GOTO
 #if defined(__GNUC__) && !defined(__clang__)
@@ -62,20 +67,25 @@ typedef unsigned target_t;
     } while (0)
 #endif
 
-static ssem_stop_t fast_run(void *priv, ssem_t *m, uint64_t budget)
+/* Breakpoints (bp, a mask of lines) stop the run before a fetch from a
+ * marked line, the first fetch included, as ssem_run does: the line's
+ * dispatch entry is its stop handler, so a run with breakpoints costs what
+ * one without does (a debugger's searches rely on it, src/history.c). */
+static ssem_stop_t fast_run_break(void *priv, ssem_t *m, uint64_t budget, uint32_t bp)
 {
     (void)priv;
 #define TARGETS_OF_LINE(L)                                                                  \
     TARGET(L, 0), TARGET(L, 1), TARGET(L, 2), TARGET(L, 3), TARGET(L, 4), TARGET(L, 5),     \
-        TARGET(L, 6), TARGET(L, 7),
-    static const target_t handler[256] = {FAST_LINES(TARGETS_OF_LINE)};
+        TARGET(L, 6), TARGET(L, 7), TARGET(L, 8), TARGET(L, 8), TARGET(L, 8), TARGET(L, 8), \
+        TARGET(L, 8), TARGET(L, 8), TARGET(L, 8), TARGET(L, 8),
+    static const target_t handler[512] = {FAST_LINES(TARGETS_OF_LINE)};
 #undef TARGETS_OF_LINE
 
     uint32_t S[SSEM_LINES];
     target_t disp[SSEM_LINES];
     memcpy(S, m->store, sizeof S);
     for (uint32_t l = 0; l < SSEM_LINES; l++)
-        disp[l] = handler[HANDLER_INDEX(l, ssem_word_function(S[l]))];
+        disp[l] = handler[HANDLER_INDEX(l, ssem_word_function(S[l])) + BREAK_OFFSET(bp, l)];
 
     const bool strict = !m->lenient;
     uint32_t a = m->a, pi = m->pi, ci = m->ci, hi = 0;
@@ -113,7 +123,7 @@ static ssem_stop_t fast_run(void *priv, ssem_t *m, uint64_t budget)
 #define STORE(n, w)                                                                         \
     do {                                                                                    \
         S[n] = (w);                                                                         \
-        disp[n] = handler[HANDLER_INDEX(n, ssem_word_function(w))];                         \
+        disp[n] = handler[HANDLER_INDEX(n, ssem_word_function(w)) + BREAK_OFFSET(bp, n)];   \
     } while (0)
 
     GO_AFTER(ci);
@@ -166,6 +176,13 @@ static ssem_stop_t fast_run(void *priv, ssem_t *m, uint64_t budget)
         m->lamp = true;                                                                     \
         why = SSEM_HALTED;                                                                  \
         goto out;                                                                           \
+    }                                                                                       \
+    CASE(L, 8) : /* a breakpoint: stop before the fetch, unless the budget is spent */     \
+    {                                                                                       \
+        ci = hi + (L) - 1u;                                                                 \
+        if (left != 0u)                                                                     \
+            why = SSEM_BREAK;                                                               \
+        goto out;                                                                           \
     }
 
 #ifdef FAST_COMPUTED_GOTO
@@ -185,6 +202,10 @@ go_after_ci: {
     if (strict && (next & SSEM_CI_FAULT_BITS) != 0u) {
         if (left == 0u)
             goto out; /* the budget ends before the faulting step */
+        if (BREAK_OFFSET(bp, next & SSEM_LINE_MASK) != 0u) {
+            why = SSEM_BREAK; /* ssem_run looks at breakpoints before the fetch */
+            goto out;
+        }
         ci = next;
         m->lamp = true;
         m->fault = true;
@@ -208,6 +229,11 @@ out:
 #undef NEXT
 #undef STORE
 #undef HANDLERS_OF_LINE
+}
+
+static ssem_stop_t fast_run(void *priv, ssem_t *m, uint64_t budget)
+{
+    return fast_run_break(priv, m, budget, 0u);
 }
 
 /* The V-state fast_run builds on entry from m, and keeps while it runs:
@@ -255,4 +281,5 @@ const ssem_engine_ops_t ssem_engine_fast_ops = {
     fast_run,
     NULL,
     fast_describe,
+    fast_run_break,
 };

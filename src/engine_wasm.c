@@ -916,6 +916,7 @@ const ssem_engine_ops_t ssem_engine_wasm_ops = {
     wasm_run,
     wasm_attach,
     NULL,
+    NULL,
 };
 
 #else

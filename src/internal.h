@@ -80,6 +80,9 @@ typedef struct ssem_engine_ops {
     void (*attach)(void *priv, ssem_observer_t *obs);
     /* optional: describe the V-state for m (ssem_engine_describe) */
     void (*describe)(void *priv, const ssem_t *m, ssem_vstate_t *v);
+    /* optional: run with breakpoints (ssem_run's rules) at the engine's own
+     * speed; without it, a run with breakpoints is ssem_run's */
+    ssem_stop_t (*run_break)(void *priv, ssem_t *m, uint64_t budget, uint32_t breakpoints);
 } ssem_engine_ops_t;
 #define SSEM_ENGINE_NOMEM ((void *)-1)
 

@@ -59,7 +59,8 @@ static const char debug_usage[] =
 #define MAX_DISPLAYS 16
 #define DISPLAY_SIZE 64
 
-/* A breakpoint's condition: "REG OP VALUE" (break 6 if a < 0). */
+/* A breakpoint's or a watch's condition: "REG OP VALUE" (break 6 if a < 0,
+ * watch 27 if a < 0). */
 typedef struct condition {
     bool set;
     uint32_t reg;  /* a store line 0-31, or REG_A, REG_CI, REG_PI */
@@ -82,7 +83,8 @@ typedef struct session {
     const char *where;  /* the command source's name, for messages        */
     unsigned lineno;    /* the command's line in it                       */
     bool show_where;    /* messages carry where:lineno                    */
-    condition_t cond[SSEM_LINES];
+    condition_t cond[SSEM_LINES];          /* the breakpoints' conditions   */
+    condition_t wcond[SSEM_WATCH_CI + 1u]; /* the watches': lines, A and CI */
     int ndisplays;
     char display[MAX_DISPLAYS][DISPLAY_SIZE];
 } session_t;
@@ -166,11 +168,23 @@ static int find_line(const session_t *s, const char *text, uint32_t *line)
     return -1;
 }
 
+static bool has_labels(const session_t *s)
+{
+    for (uint32_t l = 0; l < SSEM_LINES; l++)
+        if (s->labels[l][0] != '\0')
+            return true;
+    return false;
+}
+
 static int parse_line(const session_t *s, const char *text, uint32_t *line)
 {
-    if (find_line(s, text, line) != 0)
-        return fail(s, "'%s' is not a store line (0-31) or a label of the program", text);
-    return 0;
+    if (find_line(s, text, line) == 0)
+        return 0;
+    if (!has_labels(s)) /* say why a name cannot work here */
+        return fail(s, "'%s' is not a store line (0-31), and the program has no labels (labels "
+                       "come from assembly, or from a state file saved by 'save')",
+                    text);
+    return fail(s, "'%s' is not a store line (0-31) or a label of the program", text);
 }
 
 /* A register name (a, ci, pi; any case) as REG_*, or -1. */
@@ -224,7 +238,7 @@ static void print_register(const ssem_t *m, uint32_t reg)
         snprintf(note, sizeof note, "line %u", (unsigned)(m->ci & SSEM_LINE_MASK));
         print_word_row("CI", m->ci, note);
     } else {
-        print_word_row("PI", m->pi, ssem_disasm_word(m->pi, text, sizeof text));
+        print_word_row("PI", m->pi, obeyed_instruction(m->pi, text, sizeof text));
     }
 }
 
@@ -241,11 +255,11 @@ static void print_where(const session_t *s, const char *reason)
     } else if (m->lamp) {
         uint32_t l = m->ci & SSEM_LINE_MASK;
         printf("stopped at line %u: %s (the lamp is lit)\n", (unsigned)l,
-               ssem_disasm_word(m->store[l], text, sizeof text));
+               obeyed_instruction(m->store[l], text, sizeof text));
     } else {
         uint32_t l = (m->ci + 1u) & SSEM_LINE_MASK;
         printf("next line %u: %s\n", (unsigned)l,
-               ssem_disasm_word(m->store[l], text, sizeof text));
+               obeyed_instruction(m->store[l], text, sizeof text));
     }
 }
 
@@ -286,9 +300,8 @@ static void print_stop(session_t *s, ssem_history_stop_t st, const char *plain)
 
 /* ------------------------------------------------------------ conditions */
 
-static bool condition_holds(void *ctx, uint32_t line, const ssem_t *m)
+static bool holds(const condition_t *c, const ssem_t *m)
 {
-    const condition_t *c = &((const session_t *)ctx)->cond[line];
     if (!c->set)
         return true;
     int64_t v = ssem_word_signed(register_value(m, c->reg));
@@ -304,13 +317,39 @@ static bool condition_holds(void *ctx, uint32_t line, const ssem_t *m)
     }
 }
 
-/* "REG OP VALUE" from argv[0..2]. */
-static int parse_condition(const session_t *s, int argc, char **argv, condition_t *c)
+/* The history's callbacks: a breakpoint's condition, in the state before
+ * the fetch from `line`; a watch's, in the state after the step that
+ * changed `target`. */
+static bool break_condition(void *ctx, uint32_t line, const ssem_t *m)
+{
+    return holds(&((const session_t *)ctx)->cond[line], m);
+}
+
+static bool watch_condition(void *ctx, uint32_t target, const ssem_t *m)
+{
+    return holds(&((const session_t *)ctx)->wcond[target], m);
+}
+
+/* " if REG OP VALUE" of a condition into buf ("" when there is none). */
+static const char *condition_text(const condition_t *c, char *buf, size_t size)
+{
+    char name[16];
+    buf[0] = '\0';
+    if (c->set)
+        snprintf(buf, size, " if %s %s %" PRId64, register_name(c->reg, name, sizeof name), c->op,
+                 c->value);
+    return buf;
+}
+
+/* "REG OP VALUE" from argv[0..2], for `usage` (break LINE, watch TARGET). */
+static int parse_condition(const session_t *s, const char *usage, int argc, char **argv,
+                           condition_t *c)
 {
     static const char *const ops[] = {"<", "<=", "==", "!=", ">=", ">", NULL};
     if (argc != 3)
-        return fail(s, "usage: break LINE if REG OP VALUE (REG a, ci, pi or a line; OP "
-                       "< <= == != >= >)");
+        return fail(s, "usage: %s if REG OP VALUE (REG a, ci, pi or a line; OP "
+                       "< <= == != >= >)",
+                    usage);
     int reg = find_register(argv[0]);
     uint32_t line;
     if (reg < 0 && find_line(s, argv[0], &line) == 0)
@@ -457,19 +496,19 @@ static int cmd_restart(session_t *s, int argc, char **argv)
     return 0;
 }
 
-static void list_lines(const session_t *s, const char *what, uint64_t mask)
+/* "breakpoints: 6 (if a < 0) 13" or "watches: 27 a (if ci == 5)". */
+static void list_lines(const char *what, uint64_t mask, const condition_t *cond)
 {
     printf("%s:", what);
     if (mask == 0)
         printf(" none");
-    char name[16];
+    char name[16], text[64];
     for (uint32_t t = 0; t <= SSEM_WATCH_CI; t++) {
         if (((mask >> t) & 1u) == 0)
             continue;
         printf(" %s", register_name(t, name, sizeof name));
-        if (t < SSEM_LINES && s->cond[t].set && strcmp(what, "breakpoints") == 0)
-            printf(" (if %s %s %" PRId64 ")", register_name(s->cond[t].reg, name, sizeof name),
-                   s->cond[t].op, s->cond[t].value);
+        if (cond[t].set)
+            printf(" (%s)", condition_text(&cond[t], text, sizeof text) + 1);
     }
     printf("\n");
 }
@@ -478,8 +517,8 @@ static int cmd_break(session_t *s, int argc, char **argv)
 {
     uint32_t mask = ssem_history_breakpoints(s->h), line;
     if (argc == 1) { /* "break" alone lists */
-        list_lines(s, "breakpoints", mask);
-        list_lines(s, "watches", ssem_history_watches(s->h));
+        list_lines("breakpoints", mask, s->cond);
+        list_lines("watches", ssem_history_watches(s->h), s->wcond);
         return 0;
     }
     if (argc != 2 && !(argc > 2 && strcmp(argv[2], "if") == 0))
@@ -487,16 +526,12 @@ static int cmd_break(session_t *s, int argc, char **argv)
     if (parse_line(s, argv[1], &line) != 0)
         return -1;
     condition_t c = {false, 0, "", 0};
-    if (argc > 2 && parse_condition(s, argc - 3, argv + 3, &c) != 0)
+    if (argc > 2 && parse_condition(s, "break LINE", argc - 3, argv + 3, &c) != 0)
         return -1;
     s->cond[line] = c;
     ssem_history_set_breakpoints(s->h, mask | (1u << line));
-    printf("breakpoint on line %u", (unsigned)line);
-    if (c.set) {
-        char name[16];
-        printf(" if %s %s %" PRId64, register_name(c.reg, name, sizeof name), c.op, c.value);
-    }
-    printf("\n");
+    char text[64];
+    printf("breakpoint on line %u%s\n", (unsigned)line, condition_text(&c, text, sizeof text));
     return 0;
 }
 
@@ -537,16 +572,18 @@ static int parse_watch_target(const session_t *s, const char *text, uint32_t *ta
 static int cmd_watch(session_t *s, int argc, char **argv)
 {
     uint32_t target;
-    char name[16];
-    if (argc != 2)
-        return fail(s, "usage: watch LINE|a|ci");
+    char name[16], text[64];
+    if (argc != 2 && !(argc > 2 && strcmp(argv[2], "if") == 0))
+        return fail(s, "usage: watch LINE|a|ci [if REG OP VALUE]");
     if (parse_watch_target(s, argv[1], &target) != 0)
         return -1;
+    condition_t c = {false, 0, "", 0};
+    if (argc > 2 && parse_condition(s, "watch LINE|a|ci", argc - 3, argv + 3, &c) != 0)
+        return -1;
+    s->wcond[target] = c;
     ssem_history_set_watches(s->h, ssem_history_watches(s->h) | SSEM_WATCH_BIT(target));
-    if (target < SSEM_LINES)
-        printf("watch on line %u\n", (unsigned)target);
-    else
-        printf("watch on %s\n", register_name(target, name, sizeof name));
+    printf("watch on %s%s%s\n", target < SSEM_LINES ? "line " : "",
+           register_name(target, name, sizeof name), condition_text(&c, text, sizeof text));
     return 0;
 }
 
@@ -559,6 +596,7 @@ static int cmd_unwatch(session_t *s, int argc, char **argv)
         return fail(s, "usage: unwatch [LINE|a|ci]");
     if (argc == 1) {
         ssem_history_set_watches(s->h, 0);
+        memset(s->wcond, 0, sizeof s->wcond);
         printf("deleted all watches\n");
         return 0;
     }
@@ -568,6 +606,7 @@ static int cmd_unwatch(session_t *s, int argc, char **argv)
     if ((mask & SSEM_WATCH_BIT(target)) == 0)
         return fail(s, "no watch on %s%s", target < SSEM_LINES ? "line " : "", what);
     ssem_history_set_watches(s->h, mask & ~SSEM_WATCH_BIT(target));
+    s->wcond[target].set = false;
     printf("deleted watch on %s%s\n", target < SSEM_LINES ? "line " : "", what);
     return 0;
 }
@@ -793,7 +832,7 @@ static int cmd_history(session_t *s, int argc, char **argv)
     for (size_t i = 0; i < got; i++) {
         char text[40];
         printf("%10" PRIu64 "  line %2u  %-16s  A %11" PRId32 "\n", list[i].step,
-               (unsigned)list[i].line, ssem_disasm_word(list[i].pi, text, sizeof text),
+               (unsigned)list[i].line, obeyed_instruction(list[i].pi, text, sizeof text),
                ssem_word_signed(list[i].a));
     }
     if (got == 0)
@@ -803,13 +842,76 @@ static int cmd_history(session_t *s, int argc, char **argv)
     return 0;
 }
 
+/* A state file from 'save' keeps the program's labels, so that a session
+ * that restores or loads it (or starts from it) can still 'break loop':
+ * one comment line after the state's first, "; ssem-labels: 3=loop
+ * 20=n ...", which every other reader skips as a comment. */
+#define LABELS_TAG "; ssem-labels:"
+
+static int add_labels_line(const session_t *s, char *text, size_t size)
+{
+    if (!has_labels(s))
+        return 0;
+    char line[SSEM_LINES * (SSEM_LABEL_SIZE + 4) + 32] = LABELS_TAG;
+    for (uint32_t l = 0; l < SSEM_LINES; l++)
+        if (s->labels[l][0] != '\0')
+            snprintf(line + strlen(line), sizeof line - strlen(line), " %u=%s", (unsigned)l,
+                     s->labels[l]);
+    strcat(line, "\n");
+    size_t first = strcspn(text, "\n") + 1u, len = strlen(text), add = strlen(line);
+    if (first > len || len + add + 1u > size)
+        return -1;
+    memmove(text + first + add, text + first, len - first + 1u);
+    memcpy(text + first, line, add);
+    return 0;
+}
+
+/* The labels of a state file's LABELS_TAG line into labels (an entry whose
+ * line or name is not valid is skipped). */
+static void parse_labels_line(const char *text, size_t len,
+                              char labels[SSEM_LINES][SSEM_LABEL_SIZE])
+{
+    size_t tag = strlen(LABELS_TAG);
+    for (size_t at = 0; at < len;) {
+        size_t end = at;
+        while (end < len && text[end] != '\n')
+            end++;
+        if (end - at > tag && strncmp(text + at, LABELS_TAG, tag) == 0) {
+            char buf[SSEM_LINES * (SSEM_LABEL_SIZE + 4) + 32];
+            size_t n = end - at - tag < sizeof buf - 1 ? end - at - tag : sizeof buf - 1;
+            memcpy(buf, text + at + tag, n);
+            buf[n] = '\0';
+            for (char *tok = strtok(buf, " \t\r"); tok != NULL; tok = strtok(NULL, " \t\r")) {
+                char *eq = strchr(tok, '=');
+                uint64_t line;
+                if (eq == NULL || eq == tok)
+                    continue;
+                *eq = '\0';
+                const char *name = eq + 1;
+                bool ok = value_count(tok, SSEM_LINES - 1u, &line) == 0 &&
+                          strlen(name) < SSEM_LABEL_SIZE &&
+                          ((name[0] >= 'a' && name[0] <= 'z') || (name[0] >= 'A' && name[0] <= 'Z') ||
+                           name[0] == '_' || name[0] == '.');
+                for (const char *c = name; ok && *c != '\0'; c++)
+                    ok = (*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') ||
+                         (*c >= '0' && *c <= '9') || *c == '_' || *c == '.';
+                if (ok)
+                    snprintf(labels[line], SSEM_LABEL_SIZE, "%s", name);
+            }
+            return;
+        }
+        at = end + 1;
+    }
+}
+
 static int cmd_save(session_t *s, int argc, char **argv)
 {
     char name[1024];
     if (argc != 2)
         return fail(s, "usage: save FILE");
     char text[SSEM_TEXT_MAX];
-    if (ssem_write_state(ssem_history_state(s->h), text, sizeof text) == 0)
+    if (ssem_write_state(ssem_history_state(s->h), text, sizeof text) == 0 ||
+        add_labels_line(s, text, sizeof text) != 0)
         return fail(s, "save: the state does not fit in %u bytes", SSEM_TEXT_MAX);
     if (write_output_text(argv[1], text) != 0)
         return fail(s, "save: %s not written", argv[1]);
@@ -818,7 +920,8 @@ static int cmd_save(session_t *s, int argc, char **argv)
     return 0;
 }
 
-/* The labels of a program file (assembly; none for other formats). */
+/* The labels of a program file: assembly's, or those a state file saved by
+ * 'save' keeps; none for other formats. */
 static void read_labels(const char *file, ssem_format_t format,
                         char labels[SSEM_LINES][SSEM_LABEL_SIZE])
 {
@@ -828,8 +931,11 @@ static void read_labels(const char *file, ssem_format_t format,
         return;
     ssem_image_t img;
     ssem_diag_t err;
-    if (ssem_load(src.text, src.len, file, format, &img, &err) == 0)
+    if (ssem_load(src.text, src.len, file, format, &img, &err) == 0) {
         memcpy(labels, img.label, sizeof img.label);
+        if (img.format == SSEM_FORMAT_STATE)
+            parse_labels_line(src.text, src.len, labels);
+    }
     free(src.text);
 }
 
@@ -925,9 +1031,11 @@ static const command_t commands[] = {
      cmd_break, false},
     {NULL, "delete", "d", "[LINE]", "delete the breakpoint on LINE, or all of them", cmd_delete,
      false},
-    {NULL, "watch", "w", "LINE|a|ci",
+    {NULL, "watch", "w", "LINE|a|ci [if REG OP VALUE]",
      "stop after a step that changes store line LINE\n"
-     "(or a label), the accumulator or CI",
+     "(or a label), the accumulator or CI; with 'if',\n"
+     "only when, after that step, REG compares so with\n"
+     "VALUE (as for break: 'watch 27 if a < 0')",
      cmd_watch, false},
     {NULL, "unwatch", "", "[LINE|a|ci]", "delete that watch, or all of them", cmd_unwatch, false},
     {"looking", "print", "p", "[a|ci|pi|LINE|monitor [S|A|C]]",
@@ -1228,7 +1336,8 @@ int cmd_debug(int argc, char **argv)
         return EXIT_BAD_INPUT;
     }
     ssem_history_set_interrupt(s.h, &interrupted);
-    ssem_history_set_condition(s.h, condition_holds, &s);
+    ssem_history_set_condition(s.h, break_condition, &s);
+    ssem_history_set_watch_condition(s.h, watch_condition, &s);
 
     struct sigaction sa, old_sa;
     memset(&sa, 0, sizeof sa);

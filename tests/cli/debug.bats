@@ -92,19 +92,20 @@ dbg() {
 }
 
 @test "debug: divide.asm: watches forward and back, exact step numbers" {
-    # Line 18 is JMP loop_p = JMP 0: the word 0, which disassembles as NUM 0.
+    # Line 18 is JMP loop_p = JMP 0: the word 0; the line about to be obeyed
+    # is shown as the instruction the machine obeys (JMP 0, not NUM 0).
     # divide.expect: 1854 steps. q (line 25) is written by line 17 in each
     # round of 13 steps; the first write is step 2 + 4 + 8 = 14, the k-th
     # 14 + 13 (k - 1): the 142nd at 1847 = 1854 - 7 (18, 3, 4, 5, 7, 8, 9).
     run --separate-stderr dbg programs/divide.asm 'watch 25' c c rs 'unwatch 25' c 'watch 25' rc rc \
         'print 25'
     [ "$status" -eq 0 ]
-    [ "${lines[2]}" = "watch 25: 0 -> 1: step 14, next line 18: NUM 0" ]
-    [ "${lines[3]}" = "watch 25: 1 -> 2: step 27, next line 18: NUM 0" ]
+    [ "${lines[2]}" = "watch 25: 0 -> 1: step 14, next line 18: JMP 0" ]
+    [ "${lines[3]}" = "watch 25: 1 -> 2: step 27, next line 18: JMP 0" ]
     [ "${lines[4]}" = "stepped back: step 26, next line 17: STO 25" ]
     [ "${lines[6]}" = "halted: step 1854, stopped at line 9: STP (the lamp is lit)" ]
-    [ "${lines[8]}" = "watch 25: 141 -> 142: step 1847, next line 18: NUM 0" ]
-    [ "${lines[9]}" = "watch 25: 140 -> 141: step 1834, next line 18: NUM 0" ]
+    [ "${lines[8]}" = "watch 25: 141 -> 142: step 1847, next line 18: JMP 0" ]
+    [ "${lines[9]}" = "watch 25: 140 -> 141: step 1834, next line 18: JMP 0" ]
     [[ "${lines[10]}" =~ ^25\ .*\ 141\ +NUM\ 141$ ]]
 }
 
@@ -420,4 +421,113 @@ stp_state() {
     [[ "$stderr" == *"help: no command 'nosuch'"* ]]
     # no line wider than 79 columns
     [ -z "$(printf '%s\n' "$output" | awk 'length($0) > 79')" ]
+}
+
+# A counter (hand-made): 1 LDN 20, 2 SUB 21, 3 STO 23, 4 LDN 23, 5 STO 20,
+# 6 JMP 22 (line 22 holds 0: back to line 1); 21 holds 1. Round k (k >= 1)
+# is steps 6k-5 .. 6k: step 6k-4 (SUB) leaves A = -k, step 6k-2 (LDN 23)
+# turns A from -k to k with CI = 4, step 6k-1 (STO 20) turns line 20 from
+# k-1 to k with A = k and CI = 5, step 6k (JMP) sets CI from 5 to 0.
+counter() {
+    printf '%s\n' '01: LDN 20' '02: SUB 21' '03: STO 23' '04: LDN 23' '05: STO 20' \
+        '06: JMP 22' '20: NUM 0' '21: NUM 1' '22: NUM 0' >"$T/counter.asm"
+}
+
+@test "debug: watch LINE|a|ci if COND, forward and backward (issue 12)" {
+    counter
+    run --separate-stderr bash -c "printf '%s\n' 'watch 20 if 20 == 5' continue continue \
+        reverse-continue reverse-continue | '$SSEM' debug --max-steps=100 '$T/counter.asm'"
+    [ "$status" -eq 0 ] || { echo "$stderr"; false; }
+    [ "${lines[1]}" = "watch on line 20 if 20 == 5" ]
+    # line 20 becomes 5 at step 6 x 5 - 1
+    [ "${lines[2]}" = "watch 20: 4 -> 5: step 29, next line 6: JMP 22" ]
+    # never again: 100 steps on, 129 = 6 x 21 + 3, after round 22's STO 23
+    [ "${lines[3]}" = "limit: step 129, next line 4: LDN 23" ]
+    [ "${lines[4]}" = "watch 20: 4 -> 5: step 29, next line 6: JMP 22" ]
+    [ "${lines[5]}" = "start of history: step 0, next line 1: LDN 20" ]
+
+    # A changes with CI = 4 after it only at the LDN 23s: steps 4, 10
+    run --separate-stderr dbg "$T/counter.asm" 'watch a if ci == 4' continue continue 'unwatch a' \
+        'watch 20 if a > 3' break continue
+    [ "$status" -eq 0 ] || { echo "$stderr"; false; }
+    [ "${lines[1]}" = "watch on a if ci == 4" ]
+    [ "${lines[2]}" = "watch a: -1 -> 1: step 4, next line 5: STO 20" ]
+    [ "${lines[3]}" = "watch a: -2 -> 2: step 10, next line 5: STO 20" ]
+    [ "${lines[6]}" = "breakpoints: none" ]
+    [ "${lines[7]}" = "watches: 20 (if a > 3)" ]
+    # line 20 changes at 11 (A = 2), 17 (A = 3), 23 (A = 4: the hit)
+    [ "${lines[8]}" = "watch 20: 3 -> 4: step 23, next line 6: JMP 22" ]
+
+    # backward from step 100: A is 3 after steps 16 (CI 3 -> 4), 17 (4 -> 5)
+    # and 18 (the JMP: 5 -> 0), until step 19's LDN 20
+    run --separate-stderr dbg "$T/counter.asm" 'step 100' 'watch ci if a == 3' rc rc rc rc
+    [ "$status" -eq 0 ] || { echo "$stderr"; false; }
+    [ "${lines[3]}" = "watch ci: 5 -> 0: step 18, next line 1: LDN 20" ]
+    [ "${lines[4]}" = "watch ci: 4 -> 5: step 17, next line 6: JMP 22" ]
+    [ "${lines[5]}" = "watch ci: 3 -> 4: step 16, next line 5: STO 20" ]
+    [ "${lines[6]}" = "start of history: step 0, next line 1: LDN 20" ]
+
+    # unwatch drops the condition: a plain watch hits at the first change
+    run --separate-stderr dbg "$T/counter.asm" 'watch 20 if 20 == 5' 'unwatch 20' 'watch 20' \
+        continue 'watch 20 if 20 <' 'watch 20 if x == 1'
+    [ "${lines[4]}" = "watch 20: 0 -> 1: step 5, next line 6: JMP 22" ]
+    [[ "$stderr" == *"usage: watch LINE|a|ci if REG OP VALUE"* ]]
+    [[ "$stderr" == *"'x' is not a register"* ]]
+}
+
+@test "debug: reverse-continue lands where a step-by-step search does (issue 12 item 2)" {
+    counter
+    # the state before a fetch of line 1 with line 20 = 7: after round 7
+    run --separate-stderr dbg "$T/counter.asm" 'step 100' 'break 1 if 20 == 7' rc rc \
+        delete 'step 100' 'watch 20 if a < 15' rc rc
+    [ "$status" -eq 0 ] || { echo "$stderr"; false; }
+    [ "${lines[3]}" = "breakpoint 1: step 42, next line 1: LDN 20" ]
+    [ "${lines[4]}" = "start of history: step 0, next line 1: LDN 20" ]
+    # line 20 becomes k with A = k at step 6k - 1: below 100, k = 16 at 95;
+    # the latest with A < 15 is k = 14 (step 83), then k = 13 (step 77)
+    [ "${lines[8]}" = "watch 20: 13 -> 14: step 83, next line 6: JMP 22" ]
+    [ "${lines[9]}" = "watch 20: 12 -> 13: step 77, next line 6: JMP 22" ]
+    # the first program: continue to its STP, then back across all 2097154
+    # steps to a breakpoint that hits only at step 0 (line 1 is never
+    # fetched again), and from the end to the last STO into line 27 (the
+    # worked session in docs/debugger.md: step 2097137)
+    run --separate-stderr dbg programs/first.lst continue 'break 1' rc delete 'step 2097154' \
+        'watch 27' rc
+    [ "$status" -eq 0 ] || { echo "$stderr"; false; }
+    [ "${lines[1]}" = "halted: step 2097154, stopped at line 13: STP (the lamp is lit)" ]
+    [ "${lines[3]}" = "breakpoint 1: step 0, next line 1: LDN 24" ]
+    [ "${lines[7]}" = "watch 27: 131073 -> 131072: step 2097137, next line 17: LDN 27" ]
+}
+
+@test "debug: labels survive save, restore and load; a clear message without them" {
+    run --separate-stderr dbg programs/divide.asm 'step 40' "save $T/s.snp" 'restore '"$T/s.snp" \
+        'break done'
+    [ "$status" -eq 0 ] || { echo "$stderr"; false; }
+    # divide.asm: done is line 7
+    [ "${lines[5]}" = "breakpoint on line 7" ]
+    # the state file keeps the labels in a comment that run ignores
+    grep -q '^; ssem-labels: .* 3=loop ' "$T/s.snp"
+    run "$SSEM" run "$T/s.snp"
+    [ "$status" -eq 0 ]
+    [[ "$output" == *"1854 instructions"* ]]
+    # a session started from it, and one that loads it, know them
+    run --separate-stderr dbg "$T/s.snp" 'break loop' 'print q'
+    [ "$status" -eq 0 ] || { echo "$stderr"; false; }
+    [ "${lines[1]}" = "breakpoint on line 3" ]
+    # q's third write (divide.asm: steps 14 + 13 (k - 1)) is step 40 itself
+    [[ "${lines[2]}" =~ ^25\ +[01]{32}\ +3\ + ]]
+    run --separate-stderr dbg programs/first.lst "load $T/s.snp" 'break body'
+    [ "$status" -eq 0 ] || { echo "$stderr"; false; }
+    [ "${lines[3]}" = "breakpoint on line 10" ]
+    # a program without labels says so; loading one drops the old labels
+    run --separate-stderr dbg programs/first.lst 'break loop'
+    [[ "$stderr" == *"'loop' is not a store line (0-31), and the program has no labels"* ]]
+    run --separate-stderr dbg programs/divide.asm 'load programs/first.lst' 'break loop'
+    [[ "$stderr" == *"the program has no labels"* ]]
+    # a hand-edited labels line with bad entries: those are skipped
+    sed -i 's/^; ssem-labels: /; ssem-labels: 99=far 5=9bad 6=ok x=y /' "$T/s.snp"
+    run --separate-stderr dbg "$T/s.snp" 'break ok' 'break far' 'break 9bad'
+    [ "${lines[1]}" = "breakpoint on line 6" ]
+    [[ "$stderr" == *"'far' is not a store line"* ]]
+    [[ "$stderr" == *"'9bad' is not a store line"* ]]
 }

@@ -467,6 +467,12 @@ static void test_billions(void)
     ssem_engine_free(e);
 }
 
+static bool never(void *ctx, uint32_t line, const ssem_t *m)
+{
+    (void)ctx, (void)line, (void)m;
+    return false;
+}
+
 /* Issue 12 item 2: a reverse search over a long history is bounded and can
  * be stopped. Counted in steps re-executed, not in time. The first program
  * only ever fetches lines 1-19 (its code), so a breakpoint on 29, 30 or 31
@@ -492,35 +498,51 @@ static void test_reverse_search_bounded(void)
     CHECK(same(ssem_history_state(h), &end));
     stop = 0;
 
-    /* the first search for a line never fetched looks at every step once */
+    /* a search for a line never fetched runs every step by the engine:
+     * none by the reference step (before the fast engine stopped at
+     * breakpoints itself, all 2 million were) */
+    uint64_t f0 = ssem_history_replayed_ref(h);
     r0 = ssem_history_replayed(h);
     CHECK_EQ(ssem_history_reverse_continue(h).why, SSEM_HISTORY_START);
     CHECK_EQ(ssem_history_state(h)->steps, 0);
     CHECK(ssem_history_replayed(h) - r0 <= FIRST_STEPS);
-    /* a second search, for another line, replays nothing: every interval is
-     * known not to fetch it */
-    CHECK(ssem_history_seek(h, FIRST_STEPS) == 0);
-    ssem_history_set_breakpoints(h, (1u << 30) | (1u << 31));
-    r0 = ssem_history_replayed(h);
-    CHECK_EQ(ssem_history_reverse_continue(h).why, SSEM_HISTORY_START);
-    CHECK_EQ(ssem_history_replayed(h) - r0, 0);
-    /* nor does a watch on a line no step changes (line 30) */
+    CHECK_EQ(ssem_history_replayed_ref(h) - f0, 0);
+    /* nor a watch on a line no STO writes (line 30) */
     CHECK(ssem_history_seek(h, FIRST_STEPS) == 0);
     ssem_history_set_breakpoints(h, 0);
     ssem_history_set_watches(h, SSEM_WATCH_BIT(30));
-    r0 = ssem_history_replayed(h);
+    f0 = ssem_history_replayed_ref(h);
     CHECK_EQ(ssem_history_reverse_continue(h).why, SSEM_HISTORY_START);
-    CHECK_EQ(ssem_history_replayed(h) - r0, 0);
-    /* a breakpoint that hits: only the interval of its last hit runs;
-     * 4096 snapshots over 2^21 steps are at most 1024 steps apart */
+    CHECK_EQ(ssem_history_replayed_ref(h) - f0, 0);
+    /* a watch on line 27 whose condition never holds: only the STOs into 27
+     * (line 4 once, line 16 once a trial divisor: 131071 trials, see
+     * test_reverse_continue_breakpoints) are looked at by the reference step */
+    CHECK(ssem_history_seek(h, FIRST_STEPS) == 0);
+    ssem_history_set_watches(h, SSEM_WATCH_BIT(27));
+    ssem_history_set_watch_condition(h, never, NULL);
+    f0 = ssem_history_replayed_ref(h);
+    CHECK_EQ(ssem_history_reverse_continue(h).why, SSEM_HISTORY_START);
+    CHECK_EQ(ssem_history_replayed_ref(h) - f0, 131072);
+    ssem_history_set_watch_condition(h, NULL, NULL);
+    /* the same with a breakpoint on line 14 whose condition never holds: one
+     * step by the reference step a fetch of line 14 */
     CHECK(ssem_history_seek(h, FIRST_STEPS) == 0);
     ssem_history_set_watches(h, 0);
     ssem_history_set_breakpoints(h, 1u << 14);
+    ssem_history_set_condition(h, never, NULL);
+    f0 = ssem_history_replayed_ref(h);
+    CHECK_EQ(ssem_history_reverse_continue(h).why, SSEM_HISTORY_START);
+    CHECK_EQ(ssem_history_replayed_ref(h) - f0, 131071);
+    ssem_history_set_condition(h, NULL, NULL);
+    /* a breakpoint that hits: only the last intervals run; 4096 snapshots
+     * over 2^21 steps are 1024 steps apart (the last interval, from step
+     * 2^21, holds one step before the STP) */
+    CHECK(ssem_history_seek(h, FIRST_STEPS) == 0);
     r0 = ssem_history_replayed(h);
     ssem_history_stop_t st = ssem_history_reverse_continue(h);
     CHECK_EQ(st.why, SSEM_HISTORY_BREAK);
     CHECK_EQ(st.line, 14);
-    CHECK(ssem_history_replayed(h) - r0 <= 1024u);
+    CHECK(ssem_history_replayed(h) - r0 <= 1025u);
     ssem_history_free(h);
     ssem_engine_free(e);
 }
@@ -589,6 +611,225 @@ static void test_register_watches_and_conditions(void)
     ssem_engine_free(e);
 }
 
+/* ------------------------------------------------ against a naive search */
+
+/* Conditions for the naive comparison: kind 0 none, 1 A negative, 2 CI
+ * odd, 3 depends on the line or target too. */
+static bool cond_kind(void *ctx, uint32_t line, const ssem_t *m)
+{
+    switch (*(const int *)ctx) {
+    case 1:
+        return (m->a & 0x80000000u) != 0u;
+    case 2:
+        return (m->ci & 1u) != 0u;
+    case 3:
+        return (line + m->a) % 3u == 0u;
+    default:
+        return true;
+    }
+}
+
+typedef struct naive {
+    ssem_t *trace; /* trace[t]: the state after t steps (t = 0 .. n - 1) */
+    size_t n;
+    bool faulted; /* the step after trace[n - 1] faults */
+    uint32_t breakpoints;
+    uint64_t watches;
+    int bcond, wcond;
+} naive_t;
+
+/* The watch hit of the step trace[t - 1] -> trace[t], written out from the
+ * documented rule: a line, then A, then CI; the first changed and watched
+ * whose condition holds for the state after. */
+static bool naive_watch(const naive_t *nv, size_t t, ssem_history_stop_t *st)
+{
+    const ssem_t *b = &nv->trace[t - 1], *a = &nv->trace[t];
+    for (uint32_t l = 0; l < SSEM_LINES; l++)
+        if (b->store[l] != a->store[l] && (nv->watches & SSEM_WATCH_BIT(l)) &&
+            cond_kind((void *)&nv->wcond, l, a)) {
+            *st = (ssem_history_stop_t){SSEM_HISTORY_WATCH, l, b->store[l], a->store[l]};
+            return true;
+        }
+    if (b->a != a->a && (nv->watches & SSEM_WATCH_BIT(SSEM_WATCH_A)) &&
+        cond_kind((void *)&nv->wcond, SSEM_WATCH_A, a)) {
+        *st = (ssem_history_stop_t){SSEM_HISTORY_WATCH, SSEM_WATCH_A, b->a, a->a};
+        return true;
+    }
+    if (b->ci != a->ci && (nv->watches & SSEM_WATCH_BIT(SSEM_WATCH_CI)) &&
+        cond_kind((void *)&nv->wcond, SSEM_WATCH_CI, a)) {
+        *st = (ssem_history_stop_t){SSEM_HISTORY_WATCH, SSEM_WATCH_CI, b->ci, a->ci};
+        return true;
+    }
+    return false;
+}
+
+static bool naive_break(const naive_t *nv, size_t t, ssem_history_stop_t *st)
+{
+    const ssem_t *m = &nv->trace[t];
+    uint32_t line = (m->ci + 1u) & 31u;
+    if (m->lamp || ((nv->breakpoints >> line) & 1u) == 0u ||
+        !cond_kind((void *)&nv->bcond, line, m))
+        return false;
+    *st = (ssem_history_stop_t){SSEM_HISTORY_BREAK, line, 0, 0};
+    return true;
+}
+
+/* From step `now` (faulted: the fault's state), the step-by-step search
+ * backwards: the latest earlier state that is a watch hit, else a break
+ * hit; none: the start. */
+static size_t naive_reverse(const naive_t *nv, size_t now, bool at_fault, ssem_history_stop_t *st)
+{
+    for (size_t t = at_fault ? now : now - 1u; t + 1u > 0u && t < now + 1u; t--) {
+        if (t > 0 && naive_watch(nv, t, st))
+            return t;
+        if (naive_break(nv, t, st))
+            return t;
+        if (t == 0)
+            break;
+    }
+    *st = (ssem_history_stop_t){SSEM_HISTORY_START, 0, 0, 0};
+    return 0;
+}
+
+/* A program for the comparison: random words (lenient, so most run on),
+ * the first program, or a self-modifying counter that rewrites its own
+ * STO's operand and jumps through data. */
+static void random_program(int i, ssem_t *m)
+{
+    memset(m, 0, sizeof *m);
+    uint64_t seed = next_random();
+    switch (i % 4) {
+    case 0:
+        *m = first();
+        break;
+    case 1:
+        /* 1 LDN 20; 2 SUB 21; 3 STO 22 (its operand is rewritten below);
+         * 4 LDN 3; 5 SUB 23; 6 STO 24; 7 LDN 24; 8 STO 3 (STO one line
+         * further each time: 22, 23, ...); 9 CMP; 10 STP; 11 JMP 25 */
+        m->store[1] = LDN(20);
+        m->store[2] = SUB(21);
+        m->store[3] = STO(22);
+        m->store[4] = LDN(3);
+        m->store[5] = SUB(23);
+        m->store[6] = STO(24);
+        m->store[7] = LDN(24);
+        m->store[8] = STO(3);
+        m->store[9] = INS(6, 0);
+        m->store[10] = STP;
+        m->store[11] = JMP(25);
+        m->store[20] = 7;
+        m->store[21] = 0xFFFFFFFFu;
+        m->store[23] = 0xFFFFFFFFu;
+        m->store[25] = 0;
+        m->lenient = true;
+        break;
+    default:
+        ssem_random_store(m, &seed);
+        m->lenient = (i % 8) != 3;
+        break;
+    }
+}
+
+static void test_reverse_matches_naive(void)
+{
+    enum { STEPS = 6000 };
+    static ssem_t trace[STEPS + 1];
+    const char *const engines[] = {"fast", "ref", "dbt"};
+    int bad = 0, compared = 0, hits = 0;
+    for (int i = 0; i < 120 && bad == 0; i++) {
+        naive_t nv = {trace, 0, false, 0, 0, 0, 0};
+        ssem_t m;
+        random_program(i, &m);
+        /* the oracle's trace: the reference step, resuming after each STP */
+        trace[0] = m;
+        nv.n = 1;
+        while (nv.n <= STEPS) {
+            ssem_t x = trace[nv.n - 1];
+            if (x.lamp)
+                ssem_resume(&x);
+            if (ssem_step(&x) == SSEM_FAULT) {
+                nv.faulted = true;
+                break;
+            }
+            trace[nv.n++] = x;
+        }
+        ssem_engine_t *e = ssem_engine_new(engines[i % 3]);
+        if (e == NULL)
+            e = ssem_engine_new("fast");
+        /* a few snapshots: wide intervals, thinned often */
+        ssem_history_t *h = ssem_history_new(&m, e, 4u + (size_t)(i % 5) * 7u);
+        /* the run forward: no stops, resuming each STP as a front end does */
+        uint64_t left = nv.n - 1u;
+        while (ssem_history_state(h)->steps < left) {
+            ssem_history_stop_t st = ssem_history_run(h, left - ssem_history_state(h)->steps);
+            if (st.why == SSEM_HISTORY_FAULT)
+                break;
+        }
+        if (nv.faulted) /* on to the fault */
+            CHECK_EQ(ssem_history_run(h, 10).why, SSEM_HISTORY_FAULT);
+        for (int round = 0; round < 6 && bad == 0; round++) {
+            /* what to look for: a few lines, the lines the program stores
+             * to, A or CI, and conditions */
+            nv.breakpoints = 0;
+            nv.watches = 0;
+            for (uint64_t k = next_random() % 3u; k > 0; k--)
+                nv.breakpoints |= 1u << (next_random() % 32u);
+            for (uint64_t k = next_random() % 3u; k > 0; k--)
+                nv.watches |= SSEM_WATCH_BIT(next_random() % 32u);
+            if (round % 3 == 1)
+                nv.watches |= SSEM_WATCH_BIT(SSEM_WATCH_A + next_random() % 2u);
+            if (round == 0 && i % 4 == 1)
+                nv.watches |= SSEM_WATCH_BIT(22) | SSEM_WATCH_BIT(3);
+            nv.bcond = (int)(next_random() % 4u);
+            nv.wcond = (int)(next_random() % 4u);
+            ssem_history_set_breakpoints(h, nv.breakpoints);
+            ssem_history_set_watches(h, nv.watches);
+            ssem_history_set_condition(h, cond_kind, &nv.bcond);
+            ssem_history_set_watch_condition(h, cond_kind, &nv.wcond);
+            /* from the end (or the fault), or a random step */
+            size_t now = nv.n - 1u;
+            bool at_fault = nv.faulted && round % 2 == 0;
+            if (at_fault) { /* back to the end, and run into the fault again */
+                CHECK(ssem_history_seek(h, now) == 0);
+                ssem_history_set_breakpoints(h, 0);
+                ssem_history_set_watches(h, 0);
+                CHECK_EQ(ssem_history_run(h, 10).why, SSEM_HISTORY_FAULT);
+            } else {
+                now = (size_t)(round % 2 ? next_random() % nv.n : nv.n - 1u);
+                CHECK(ssem_history_seek(h, now) == 0);
+            }
+            ssem_history_set_breakpoints(h, nv.breakpoints);
+            ssem_history_set_watches(h, nv.watches);
+            for (int k = 0; k < 40 && bad == 0; k++) {
+                ssem_history_stop_t want, got = ssem_history_reverse_continue(h);
+                size_t t = naive_reverse(&nv, now, at_fault, &want);
+                const ssem_t *x = ssem_history_state(h);
+                compared++;
+                hits += want.why != SSEM_HISTORY_START;
+                if (got.why != want.why || got.line != want.line ||
+                    got.old_word != want.old_word || got.new_word != want.new_word ||
+                    !same(x, &trace[t])) {
+                    fprintf(stderr,
+                            "program %d round %d from %zu: got %d line %u at %llu, want %d "
+                            "line %u at %zu\n",
+                            i, round, now, got.why, got.line, (unsigned long long)x->steps,
+                            want.why, want.line, t);
+                    bad++;
+                }
+                if (want.why == SSEM_HISTORY_START || got.why == SSEM_HISTORY_START)
+                    break;
+                now = t;
+                at_fault = false;
+            }
+        }
+        ssem_history_free(h);
+        ssem_engine_free(e);
+    }
+    CHECK_EQ(bad, 0);
+    CHECK(hits > 1000); /* the searches found things */
+    printf("%d searches compared, %d hits\n", compared, hits);
+}
+
 /* each test, with the time it took (the figures are not checked) */
 #define TIMED(test)                                                                    \
     do {                                                                               \
@@ -608,6 +849,7 @@ int main(void)
     TIMED(test_rebase);
     TIMED(test_reverse_search_bounded);
     TIMED(test_register_watches_and_conditions);
+    TIMED(test_reverse_matches_naive);
     TIMED(test_billions);
     return CHECK_DONE();
 }

@@ -19,7 +19,7 @@
 static ssem_stop_t broken_run(void *priv, ssem_t *m, uint64_t budget);
 extern const ssem_engine_ops_t ssem_test_extra_engine_ops;
 const ssem_engine_ops_t ssem_test_extra_engine_ops = {"broken", "wrong on function 5", NULL, NULL,
-                                                      broken_run, NULL, NULL};
+                                                      broken_run, NULL, NULL, NULL};
 
 static unsigned f5_seen;
 
