@@ -26,8 +26,9 @@
  *
  * Text out: every call that produces text writes it into the caller's buffer
  * (the outputs are bounded: a store is 32 lines) and returns its length, or
- * 0 when the buffer is too small; nothing returned needs freeing except the
- * engines (ssem_engine_free).
+ * 0 when the buffer is too small; the one exception is ssem_write_url's
+ * string (free it). Objects a ssem_*_new call makes (engines, histories,
+ * panels, the handles) are freed by the matching ssem_*_free.
  */
 #ifndef SSEM_H
 #define SSEM_H
@@ -51,11 +52,11 @@ extern "C" {
  * ABI does (the shared library's SONAME is libssem.so.MAJOR).
  * ---------------------------------------------------------------------- */
 #define SSEM_VERSION_MAJOR 0
-#define SSEM_VERSION_MINOR 1
+#define SSEM_VERSION_MINOR 2
 #define SSEM_VERSION_PATCH 0
 /* the three numbers above, as text */
-#define SSEM_VERSION "0.1.0"
-/* One comparable number: 10000 * major + 100 * minor + patch (0.1.0 -> 100). */
+#define SSEM_VERSION "0.2.0"
+/* One comparable number: 10000 * major + 100 * minor + patch (0.2.0 -> 200). */
 #define SSEM_VERSION_NUM \
     (SSEM_VERSION_MAJOR * 10000L + SSEM_VERSION_MINOR * 100L + SSEM_VERSION_PATCH)
 

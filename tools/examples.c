@@ -120,8 +120,11 @@ static int list_examples(const char *dir, example_t *out, int max)
         DIR *d = opendir(sub);
         if (d == NULL) {
             if (s == 0) {
-                error_message("the example programs are not in %s: %s", dir, strerror(errno));
-                fputs("(set SSEM_PROGRAMS to the directory that holds them)\n", stderr);
+                /* error_message: escaped, and on the panel's screen when
+                 * its load key asks for @NAME */
+                error_message("the example programs are not in %s: %s (set SSEM_PROGRAMS to "
+                              "the directory that holds them)",
+                              dir, strerror(errno));
                 return -1;
             }
             continue;
