@@ -162,6 +162,8 @@ build-fuzz/%: tests/fuzz/%.c $(LIB_SRC) include/ssem.h src/internal.h
 	  -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -o $@ $< $(LIB_SRC) -lm
 # (a fuzzer is built from every library source at once, so any header
 # change rebuilds it through the list above: no .d files needed)
+# fuzz_labels #includes the command's parser of the debugger's labels line
+build-fuzz/fuzz_labels: tools/labels.c tools/labels.h
 
 # the benchmark driver (figures, not tests): `make bench`, or BENCH_ARGS=--quick
 $(BUILD)/bench: bench/bench.c $(BUILD)/libssem.a
