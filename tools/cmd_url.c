@@ -106,7 +106,7 @@ int cmd_url(int argc, char **argv)
                 "%s: url: --qr is not available: this ssem was built without libqrencode\n"
                 "(install Debian's libqrencode-dev and rebuild)\n",
                 program_name);
-        return EXIT_BAD_INPUT;
+        return EXIT_USAGE; /* an option this build lacks, as run --log=blocks */
     }
 #endif
 
