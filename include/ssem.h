@@ -51,11 +51,11 @@ extern "C" {
  * ABI does (the shared library's SONAME is libssem.so.MAJOR).
  * ---------------------------------------------------------------------- */
 #define SSEM_VERSION_MAJOR 0
-#define SSEM_VERSION_MINOR 1
+#define SSEM_VERSION_MINOR 2
 #define SSEM_VERSION_PATCH 0
 /* the three numbers above, as text */
-#define SSEM_VERSION "0.1.0"
-/* One comparable number: 10000 * major + 100 * minor + patch (0.1.0 -> 100). */
+#define SSEM_VERSION "0.2.0"
+/* One comparable number: 10000 * major + 100 * minor + patch (0.2.0 -> 200). */
 #define SSEM_VERSION_NUM \
     (SSEM_VERSION_MAJOR * 10000L + SSEM_VERSION_MINOR * 100L + SSEM_VERSION_PATCH)
 

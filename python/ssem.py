@@ -30,6 +30,7 @@ __all__ = [
 ]
 
 MAJOR = 0  # the libssem major version (ABI) this module is written for
+MINOR = 2  # and the oldest minor version of it with every call the module uses
 
 # ssem_reg_t, in order (include/ssem.h); checked against ssem_reg_name below
 _REGS = {"a": 0, "ci": 1, "pi": 2, "lamp": 3, "fault": 4, "lenient": 5}
@@ -68,7 +69,8 @@ def _open_library():
 
 def _check_version(lib):
     """Refuses a library whose major version (ABI) is not the one this module
-    is written for; returns the version as text."""
+    is written for, or that is older than MAJOR.MINOR; returns the version
+    as text."""
     lib.ssem_version.restype = ctypes.c_long
     lib.ssem_version.argtypes = []
     lib.ssem_version_string.restype = ctypes.c_char_p
@@ -78,6 +80,9 @@ def _check_version(lib):
     if num // 10000 != MAJOR:
         raise ImportError("ssem: libssem %s has ABI version %d; this module needs %d"
                           % (text, num // 10000, MAJOR))
+    if num // 100 % 100 < MINOR:
+        raise ImportError("ssem: libssem %s is older than %d.%d, which this module needs"
+                          % (text, MAJOR, MINOR))
     return text
 
 
@@ -165,7 +170,7 @@ _TEXT_MAX = 4096
 
 
 def version():
-    """The version of the libssem this module runs against, e.g. "0.1.0"."""
+    """The version of the libssem this module runs against, e.g. "0.2.0"."""
     return _version
 
 

@@ -69,6 +69,18 @@ class Version(unittest.TestCase):
             ssem._check_version(fake)
         self.assertIn("1.1.0", str(cm.exception))
 
+    def test_an_older_minor_is_refused(self):
+        # 0.1.0 (100) has the same major but predates the module's 0.2;
+        # 0.2.7 (207) and 0.3.0 (300) are new enough
+        def fake(num, text):
+            return types.SimpleNamespace(ssem_version=lambda: num,
+                                         ssem_version_string=lambda: text)
+        with self.assertRaises(ImportError) as cm:
+            ssem._check_version(fake(100, b"0.1.0"))
+        self.assertIn("older than 0.2", str(cm.exception))
+        self.assertEqual(ssem._check_version(fake(207, b"0.2.7")), "0.2.7")
+        self.assertEqual(ssem._check_version(fake(300, b"0.3.0")), "0.3.0")
+
 
 class FirstProgram(unittest.TestCase):
     def test_every_engine_gives_specs_result(self):

@@ -6,7 +6,7 @@
  * the fault flag and the step count:
  *
  *     ; ssem-state: version=2 a=-3 ci=13 pi=57344 lamp=1 fault=0 steps=2097154
- *     ; Manchester Baby store, written by ssem 0.1.0
+ *     ; Manchester Baby store, written by ssem 0.2.0
  *     32
  *     0000:00000000000000000000000000000000
  *     ...                                        (all 32 store lines)

@@ -18,12 +18,30 @@
 const char *program_name = "ssem";
 const char *command_name = NULL;
 
-/* "ssem: " and the message, escaped (tools/text.h), on one line of stderr. */
+/* Where messages go instead of stderr while the panel's screen is up
+ * (capture_messages), or NULL. */
+static char *captured;
+static size_t captured_size;
+
+void capture_messages(char *buf, size_t size)
+{
+    captured = size > 0 ? buf : NULL;
+    captured_size = size;
+    if (captured != NULL)
+        captured[0] = '\0';
+}
+
+/* "ssem: " and the message, escaped (tools/text.h), on one line of stderr;
+ * or the message alone into the capture buffer (the last one wins). */
 static void vmessage(const char *fmt, va_list ap)
 {
     char raw[8192], safe[4 * sizeof raw];
     int n = vsnprintf(raw, sizeof raw, fmt, ap);
     size_t len = n < 0 ? 0 : (size_t)n < sizeof raw ? (size_t)n : sizeof raw - 1;
+    if (captured != NULL) {
+        escape_text(raw, len, false, captured, captured_size);
+        return;
+    }
     escape_text(raw, len, false, safe, sizeof safe);
     fflush(stdout); /* what came before the error comes before it */
     fprintf(stderr, "%s: %s\n", program_name, safe);
@@ -101,7 +119,7 @@ int read_source(const char *name, source_t *src)
         size_t n = strlen(name);
         src->text = malloc(n + 1u);
         if (src->text == NULL) {
-            fprintf(stderr, "%s: out of memory\n", program_name);
+            error_message("out of memory");
             return -1;
         }
         memcpy(src->text, name, n + 1u);

@@ -33,6 +33,11 @@ extern const char *command_name; /* the subcommand running, for hints; or NULL *
  * byte that is not UTF-8 escaped (tools/text.h): file names and values are
  * whatever the user gave, and must not drive the terminal. */
 void error_message(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* While buf is set (size > 0), error_message writes its message, escaped and
+ * without "ssem: ", into buf (the last one wins) instead of standard error:
+ * the panel shows read_source's and write_output's errors on its screen.
+ * capture_messages(NULL, 0) goes back to standard error. */
+void capture_messages(char *buf, size_t size);
 /* Prints "ssem: message" (escaped) and a hint, exits with EXIT_USAGE. */
 void die_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
 /* Flushes standard output; on failure says so and returns -1. */

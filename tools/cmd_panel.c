@@ -30,6 +30,7 @@ int cmd_panel(int argc, char **argv)
 }
 #else
 #include "text.h"
+#include "values.h"
 
 #include <curses.h>
 #include <inttypes.h>
@@ -51,6 +52,10 @@ static const char panel_usage[] =
     "the keyboard (Stop/Run, KC single shot, KLC, KSC, KCC, KAC, the typewriter,\n"
     "the line and function switches, Auto/Man, Write/Erase), with breakpoints\n"
     "and reverse step. The screen lists the keys; docs/panel.md describes them.\n"
+    "Files, their names typed on the message line: l loads a program or state\n"
+    "file (any format, @NAME, a share link), a assembles an .asm file, S saves\n"
+    "the state as a state file (or the store alone to NAME.snp); a file that\n"
+    "does not load leaves the machine as it was and says why (file:line:col).\n"
     "\n"
     "options:\n"
     "  --format=F          input format: auto (default), listing, snp, asm, bits, decimal, url\n"
@@ -105,12 +110,43 @@ static double now_seconds(void)
 
 enum { PAIR_DOT = 1, PAIR_BRIGHT, PAIR_LAMP, PAIR_KEY, PAIR_MSG, PAIR_RUN };
 
+/* A file name the operator is typing on the message line (the l, a and S
+ * keys), and what it is for. */
+typedef enum ask { ASK_NONE, ASK_LOAD, ASK_ASSEMBLE, ASK_SAVE } ask_t;
+#define ASK_SIZE 1024
+
 typedef struct screen_info {
-    const char *file;
+    char file[ASK_SIZE]; /* the program's file, as given (shown escaped) */
     const char *engine;
     bool unicode;
     bool colors;
+    ask_t ask;
+    char answer[ASK_SIZE]; /* what has been typed so far */
+    size_t answer_len;
 } screen_info_t;
+
+/* The keys that read or write files: the command's, not the 1948 panel's
+ * (the library's table), so they are listed after it. */
+static const struct file_key {
+    int key;
+    ask_t ask;
+    const char *help;
+} file_keys[] = {
+    {'l', ASK_LOAD, "load a program or state file (any format)"},
+    {'a', ASK_ASSEMBLE, "assemble an .asm file into the store"},
+    {'S', ASK_SAVE, "save the state (NAME.snp: the store alone)"},
+};
+#define NFILE_KEYS (sizeof file_keys / sizeof file_keys[0])
+
+static const char *ask_prompt(ask_t ask)
+{
+    switch (ask) {
+    case ASK_LOAD: return "load file";
+    case ASK_ASSEMBLE: return "assemble file";
+    case ASK_SAVE: return "save to file";
+    default: return "";
+    }
+}
 
 typedef unsigned attr_bits;
 
@@ -221,6 +257,12 @@ static void draw_registers(const ssem_panel_t *p, const screen_info_t *si)
         put(y, RIGHT + 8, 0, "%-14s %s", k->name1948, k->help);
         y++;
     }
+    for (size_t i = 0; i < NFILE_KEYS; i++) {
+        char label[2] = {(char)file_keys[i].key, '\0'};
+        put(y, RIGHT, pair(si, PAIR_KEY) | A_BOLD, "%-7s", label);
+        put(y, RIGHT + 8, 0, "%-14s %s", "(file)", file_keys[i].help);
+        y++;
+    }
 }
 
 static void draw(const ssem_panel_t *p, const screen_info_t *si)
@@ -234,15 +276,30 @@ static void draw(const ssem_panel_t *p, const screen_info_t *si)
         return;
     }
     put(0, 0, A_BOLD, "ssem panel - the Manchester Baby (SSEM, 1948)");
-    put(0, 47, 0, "  %s   engine %s", si->file, si->engine);
+    char shown[ASK_SIZE * 4];
+    escape_text(si->file, strlen(si->file), false, shown, sizeof shown);
+    put(0, 47, 0, "  %s   engine %s", shown, si->engine);
     draw_monitor(p, si);
     draw_registers(p, si);
     /* the message wrapped at spaces to the screen's width (it was cut),
      * on the bottom lines, with "running"/"stopped" above it */
     char lines[4][SSEM_PANEL_MESSAGE_SIZE];
-    int nlines = ssem_panel_wrap(p->message, COLS, lines, 4);
+    int nlines = si->ask != ASK_NONE ? 1 : ssem_panel_wrap(p->message, COLS, lines, 4);
     put(LINES - 1 - nlines, 0, p->running ? pair(si, PAIR_RUN) | A_BOLD : 0u, "%s",
         p->running ? "running" : "stopped");
+    if (si->ask != ASK_NONE) {
+        /* the file name being typed, in place of the message: its end
+         * shows when it is longer than the screen is wide */
+        char head[80];
+        snprintf(head, sizeof head, "%s (Enter: done, Esc: cancel): ", ask_prompt(si->ask));
+        size_t len = strlen(head), room = (size_t)COLS > len + 2 ? (size_t)COLS - len - 2 : 0;
+        const char *tail = si->answer;
+        if (si->answer_len > room)
+            tail += si->answer_len - room;
+        put(LINES - 1, 0, pair(si, PAIR_MSG) | A_BOLD, "%s%s_", head, tail);
+        refresh();
+        return;
+    }
     for (int l = 0; l < nlines; l++)
         put(LINES - nlines + l, 0, pair(si, PAIR_MSG), "%s", lines[l]);
     refresh();
@@ -262,9 +319,130 @@ static int panel_key(int ch)
     }
 }
 
+/* --------------------------------------------------------------- files */
+
+/* Sets the panel's message, escaped (file names and file text are whatever
+ * bytes they are, and must not drive the terminal). */
+static void say(ssem_panel_t *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void say(ssem_panel_t *p, const char *fmt, ...)
+{
+    char raw[2 * SSEM_PANEL_MESSAGE_SIZE];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(raw, sizeof raw, fmt, ap);
+    va_end(ap);
+    escape_text(raw, strlen(raw), false, p->message, sizeof p->message);
+}
+
+/* l and a: reads the file (read_source: a path, @NAME or a share link) and
+ * loads it through the library's one load call, any format or assembly;
+ * on any error the machine is as it was and the message says why, with
+ * file:line:col for a bad program. */
+static void load_file(ssem_panel_t *p, screen_info_t *si, const char *name, bool assemble)
+{
+    const char *what = assemble ? "assemble" : "load";
+    char error[SSEM_PANEL_MESSAGE_SIZE];
+    source_t src;
+    capture_messages(error, sizeof error); /* read_source's messages, not stderr */
+    int rc = read_source(name, &src);
+    capture_messages(NULL, 0);
+    if (rc != 0) {
+        say(p, "%s: %s", what, error);
+        return;
+    }
+    ssem_diag_t err;
+    if (ssem_panel_load(p, src.text, src.len, src.name,
+                        assemble ? SSEM_FORMAT_ASM : SSEM_FORMAT_AUTO, &err) != 0) {
+        say(p, "%s: %s:%d:%d: %s (the machine is unchanged)", what,
+            err.file != NULL ? err.file : src.name, err.line, err.col, err.message);
+    } else {
+        char text[SSEM_PANEL_MESSAGE_SIZE];
+        snprintf(text, sizeof text, "%s", p->message);
+        say(p, "%s", text); /* the library's message, escaped */
+        snprintf(si->file, sizeof si->file, "%s", src.name);
+    }
+    free(src.text);
+}
+
+/* S: the whole state as a state file (`ssem run FILE` resumes it), or the
+ * store alone as a snapshot when the name ends in .snp, written through the
+ * command's one output path (tools/output.h: a regular file by a temporary
+ * file and a rename, so a failed write leaves the old file whole). */
+static void save_file(ssem_panel_t *p, const char *name)
+{
+    const ssem_t *m = ssem_panel_machine(p);
+    size_t n = strlen(name);
+    bool snp = n >= 4 && value_same_word(name + n - 4, ".snp");
+    char text[SSEM_TEXT_MAX];
+    size_t len = snp ? ssem_write(SSEM_FORMAT_SNP, m->store, text, sizeof text)
+                     : ssem_write_state(m, text, sizeof text);
+    if (len == 0) {
+        say(p, "save: the text does not fit in %u bytes", (unsigned)sizeof text);
+        return;
+    }
+    char error[SSEM_PANEL_MESSAGE_SIZE];
+    capture_messages(error, sizeof error);
+    int rc = write_output(name, text, len);
+    capture_messages(NULL, 0);
+    if (rc != 0)
+        say(p, "save: %s", error);
+    else if (snp)
+        say(p, "saved the store to %s (a snapshot: no registers)", name);
+    else
+        say(p, "saved the state at step %llu to %s ('ssem run %s' resumes it)",
+            (unsigned long long)m->steps, name, name);
+}
+
+/* A key while a file name is being typed: Enter acts on it, Esc or Ctrl-G
+ * cancels, Backspace and Ctrl-U edit; printable characters are typed. */
+static void ask_key(ssem_panel_t *p, screen_info_t *si, int ch)
+{
+    if (ch == '\n' || ch == '\r' || ch == KEY_ENTER) {
+        ask_t ask = si->ask;
+        si->ask = ASK_NONE;
+        si->answer[si->answer_len] = '\0';
+        if (si->answer_len == 0)
+            say(p, "%s: no file name given", ask_prompt(ask));
+        else if (ask == ASK_SAVE)
+            save_file(p, si->answer);
+        else
+            load_file(p, si, si->answer, ask == ASK_ASSEMBLE);
+    } else if (ch == 27 || ch == 7) {
+        say(p, "%s: cancelled", ask_prompt(si->ask));
+        si->ask = ASK_NONE;
+    } else if (ch == KEY_BACKSPACE || ch == 127 || ch == 8) {
+        if (si->answer_len > 0)
+            si->answer[--si->answer_len] = '\0';
+    } else if (ch == 21) { /* Ctrl-U */
+        si->answer_len = 0;
+        si->answer[0] = '\0';
+    } else if (ch >= 0x20 && ch < 0x7F && si->answer_len + 1 < sizeof si->answer) {
+        si->answer[si->answer_len++] = (char)ch;
+        si->answer[si->answer_len] = '\0';
+    }
+}
+
+/* A key of the panel: a file key starts typing a name, any other goes to
+ * the library's panel. */
+static void panel_key_pressed(ssem_panel_t *p, screen_info_t *si, int ch)
+{
+    if (si->ask != ASK_NONE) {
+        ask_key(p, si, ch);
+        return;
+    }
+    for (size_t i = 0; i < NFILE_KEYS; i++)
+        if (file_keys[i].key == ch) {
+            si->ask = file_keys[i].ask;
+            si->answer_len = 0;
+            si->answer[0] = '\0';
+            return;
+        }
+    ssem_panel_do(p, ssem_panel_key_action(panel_key(ch)));
+}
+
 /* ---------------------------------------------------------------- main */
 
-static int panel_loop(ssem_panel_t *p, const screen_info_t *si)
+static int panel_loop(ssem_panel_t *p, screen_info_t *si)
 {
     const double frame = 1.0 / SSEM_PANEL_FRAME_RATE;
     double last = now_seconds(), next_frame = last;
@@ -282,7 +460,7 @@ static int panel_loop(ssem_panel_t *p, const screen_info_t *si)
             else if (ch == 3) /* Ctrl-C in raw mode, should the terminal give it */
                 got_signal = SIGINT;
             else
-                ssem_panel_do(p, ssem_panel_key_action(panel_key(ch)));
+                panel_key_pressed(p, si, ch);
             dirty = true;
             timeout(0);
             ch = getch();
@@ -376,7 +554,9 @@ int cmd_panel(int argc, char **argv)
     catch_signals();
     atexit(restore_terminal);
     setlocale(LC_ALL, "");
-    screen_info_t si = {file, ssem_engine_name(engine), false, false};
+    static screen_info_t si; /* large; one panel a process */
+    snprintf(si.file, sizeof si.file, "%s", file);
+    si.engine = ssem_engine_name(engine);
     const char *codeset = nl_langinfo(CODESET);
     si.unicode = codeset != NULL &&
                  (strcmp(codeset, "UTF-8") == 0 || strcmp(codeset, "utf8") == 0);
@@ -392,6 +572,7 @@ int cmd_panel(int argc, char **argv)
     noecho();
     nonl();
     keypad(stdscr, TRUE);
+    set_escdelay(25); /* Esc cancels a file name at once, not after 1 s */
     curs_set(0);
     if (has_colors()) {
         start_color();

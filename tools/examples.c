@@ -119,9 +119,11 @@ static int list_examples(const char *dir, example_t *out, int max)
         DIR *d = opendir(sub);
         if (d == NULL) {
             if (s == 0) {
-                fprintf(stderr, "%s: the example programs are not in %s: %s\n"
-                        "(set SSEM_PROGRAMS to the directory that holds them)\n",
-                        program_name, dir, strerror(errno));
+                /* error_message: escaped, and on the panel's screen when
+                 * its load key asks for @NAME */
+                error_message("the example programs are not in %s: %s (set SSEM_PROGRAMS to "
+                              "the directory that holds them)",
+                              dir, strerror(errno));
                 return -1;
             }
             continue;
@@ -186,8 +188,7 @@ char *example_path(const char *name)
         if (strcmp(list[i].name, name) == 0)
             found = dup_string(list[i].path);
     if (found == NULL && n >= 0)
-        fprintf(stderr, "%s: no example program named '%s' in %s (see 'ssem examples')\n",
-                program_name, name, dir);
+        error_message("no example program named '%s' in %s (see 'ssem examples')", name, dir);
     free(dir);
     return found;
 }

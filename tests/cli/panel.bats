@@ -54,6 +54,8 @@ row_cells() { row_line "$1" | sed -E 's/^.... ([^ ]+) .*/\1/'; }
     wait_for 'steps 2097154 '
     screen | grep -qE 'CI +13 +line 13'
     screen | grep -qE 'STP at line 13'
+    # stopped, the action line stays on CI's line (issue 12): 13, the STP
+    screen | grep -qE 'action line 13 = +57344 +STP'
     screen | grep -q '50 min 19.9 s'
     [ "$(row_value 27)" = 131072 ]
     [ "$(row_value 26)" = -131072 ]
@@ -197,6 +199,128 @@ row_cells() { row_line "$1" | sed -E 's/^.... ([^ ]+) .*/\1/'; }
     [ "$n" -gt 100 ] && [ "$n" -lt 2000 ]
     keys q
     wait_for 'rc=0 tty=same'
+}
+
+# The file keys (l, a, S): the name is typed on the message line. Programs
+# written here by hand: line 1 LDN 3 is 2 x 8192 + 3 = 16387, line 2 STP is
+# 7 x 8192 = 57344, line 3 holds -5; KC twice gives A = -(-5) = 5 and the lamp.
+hand_program() {
+    printf 'NUM 0\nLDN 3\nSTP\nNUM -5\n' >"$1"
+}
+
+@test "panel: l loads a program; one that does not load changes nothing and says file:line:col" {
+    hand_program "$T/p.asm"
+    # FOO is no mnemonic: line 2, column 3 (after two spaces)
+    printf 'NUM 0\n  FOO 4\n' >"$T/bad.asm"
+    start_panel programs/first.lst
+    keys s s s s
+    wait_for 'steps 4 '
+    before=$(row_values)
+    keys l
+    wait_for 'load file \(Enter: done, Esc: cancel\): _'
+    keys -l "$T/bad.asm"
+    keys Enter
+    wait_for "load: $T/bad.asm:2:3: unknown mnemonic"
+    screen | grep -q 'steps 4 '
+    [ "$(row_values)" = "$before" ]
+    screen | grep -q 'programs/first.lst'
+    # a file that is not there: the reader's message, the machine as it was
+    keys l
+    keys -l "$T/none.asm"
+    keys Enter
+    wait_for "load: $T/none.asm: No such file or directory"
+    [ "$(row_values)" = "$before" ]
+    # a long message wraps at spaces instead of being cut at the screen's
+    # edge: "load: $T/DIR/bad.asm:2:3:" is about 90 characters with this DIR
+    # of 40, the whole message some 50 more, so its end is on the next line
+    long="$T/a-directory-name-forty-characters-long-x"
+    mkdir -p "$long"
+    cp "$T/bad.asm" "$long/"
+    keys l
+    keys -l "$long/bad.asm"
+    keys Enter
+    wait_for 'unchanged\)$'
+    screen | tail -n 2 | head -n 1 | grep -q "^load: $long/bad.asm:2:3: "
+    ! screen | tail -n 1 | grep -q '^load: '
+
+    # and a good one: the store is replaced, the registers start from reset
+    keys l
+    keys -l "$T/p.asm"
+    keys Enter
+    wait_for "loaded $T/p.asm \(asm\)"
+    wait_for 'steps 0 '
+    [ "$(row_value 1)" = 16387 ]
+    [ "$(row_value 2)" = 57344 ]
+    [ "$(row_value 3)" = -5 ]
+    [ "$(row_value 4)" = 0 ]
+    screen | grep -q "$T/p.asm   engine"
+    keys s s
+    wait_for 'steps 2 '
+    screen | grep -qE ' A +5$'
+    wait_for 'stop lamp . LIT'
+    keys q
+    wait_for 'rc=0 tty=same'
+}
+
+@test "panel: a assembles an .asm file; a listing is no assembly; Esc cancels" {
+    hand_program "$T/p.asm"
+    start_panel programs/first.lst
+    before=$(row_values)
+    keys a
+    keys -l "$T/nothing"
+    keys Escape
+    wait_for 'assemble file: cancelled'
+    [ "$(row_values)" = "$before" ]
+    # first.lst loads with l (a listing), but a assembles whatever it is
+    # given: its first line that is not a comment (26) is an error
+    keys a
+    keys -l programs/first.lst
+    keys Enter
+    wait_for 'assemble: programs/first.lst:26:[0-9]+: '
+    [ "$(row_values)" = "$before" ]
+    keys a
+    keys -l "$T/p.asm"
+    keys Enter
+    wait_for "loaded $T/p.asm \(asm\)"
+    [ "$(row_value 1)" = 16387 ]
+    [ "$(row_value 3)" = -5 ]
+    keys q
+    wait_for 'rc=0 tty=same'
+}
+
+@test "panel: S saves the state (ssem run resumes it), or the store alone to NAME.snp" {
+    start_panel programs/first.lst
+    keys s s s s s
+    wait_for 'steps 5 '
+    keys S
+    keys -l "$T/five.state"
+    keys Enter
+    wait_for "saved the state at step 5 to $T/five.state"
+    keys S
+    keys -l "$T/store.snp"
+    keys Enter
+    wait_for "saved the store to $T/store.snp"
+    # a directory that is not there: the writer's message, no file
+    keys S
+    keys -l "$T/nowhere/x.state"
+    keys Enter
+    wait_for "save: $T/nowhere/x.state: No such file or directory"
+    keys q
+    wait_for 'rc=0 tty=same'
+    [ ! -e "$T/nowhere" ]
+    ls "$T" >"$T/listing"
+    ! grep -q 'tmp' "$T/listing"   # no temporary file left beside them
+    # the state after 5 steps (lines 1-5: b = 262143 set, then line 5),
+    # resumed to the end: the whole run's 2097154 steps and its answer
+    head -n 1 "$T/five.state" | grep -qE '^; ssem-state: version=2 .*steps=5$'
+    run "$SSEM" run --json "$T/five.state"
+    [ "$status" -eq 0 ]
+    [ "$(jq 'j["steps"]')" = 2097154 ]
+    [ "$(jq 'j["store"][27]')" = 131072 ]
+    # the snapshot has no registers: it runs from reset, the same 2097154
+    ! grep -q 'ssem-state' "$T/store.snp"
+    run "$SSEM" run --json "$T/store.snp"
+    [ "$(jq 'j["steps"]')" = 2097154 ]
 }
 
 @test "panel: Ctrl-C while running flat out restores the terminal" {
