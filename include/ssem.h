@@ -26,8 +26,9 @@
  *
  * Text out: every call that produces text writes it into the caller's buffer
  * (the outputs are bounded: a store is 32 lines) and returns its length, or
- * 0 when the buffer is too small; nothing returned needs freeing except the
- * engines (ssem_engine_free).
+ * 0 when the buffer is too small; the one exception is ssem_write_url's
+ * string (free it). Objects a ssem_*_new call makes (engines, histories,
+ * panels, the handles) are freed by the matching ssem_*_free.
  */
 #ifndef SSEM_H
 #define SSEM_H

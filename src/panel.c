@@ -135,7 +135,7 @@ int ssem_panel_load(ssem_panel_t *p, const char *text, size_t len, const char *n
     if (ssem_load_machine(text, len, name, format, &m, &img, err) != 0)
         return -1; /* ssem_load_machine leaves nothing half done: nor do we */
     ssem_panel_set_machine(p, &m);
-    const char *file = name != NULL ? name : "<input>";
+    const char *file = name != NULL && name[0] != '\0' ? name : "<input>";
     if (img.nwarnings > 0)
         say(p, "loaded %s (%s); warning: %s:%d:%d: %s", file, ssem_format_name(img.format),
             img.warning[0].file != NULL ? img.warning[0].file : file, img.warning[0].line,

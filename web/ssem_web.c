@@ -213,17 +213,23 @@ WEB_API int web_check(web_t *w, const char *text, int len, const char *name, con
     return read_machine(w, text, len > 0 ? (size_t)len : 0, name, format, &m);
 }
 
-/* Loads a program or state file: the panel stops, and its machine becomes
- * the loaded one (the history restarts there). Breakpoints are kept. On error
- * returns -1 and the machine is the one the user had. */
+/* Loads a program or state file through the panel's load (the same as `ssem
+ * panel`'s l key): the panel stops, and its machine becomes the loaded one
+ * (the history restarts there). Breakpoints are kept. On error returns -1
+ * and the machine is the one the user had. */
 WEB_API int web_load(web_t *w, const char *text, int len, const char *name, const char *format)
 {
-    ssem_t m;
-    if (read_machine(w, text, len > 0 ? (size_t)len : 0, name, format, &m) != 0)
+    ssem_format_t f;
+    size_t n = len > 0 ? (size_t)len : 0;
+    w->message[0] = '\0';
+    w->err_line = w->err_col = 0;
+    if (parse_format(w, format, &f) != 0)
         return -1;
-    ssem_panel_set_machine(w->panel, &m); /* CS to Stop */
-    snprintf(w->panel->message, sizeof w->panel->message, "loaded %s",
-             name != NULL && name[0] ? name : "the program");
+    ssem_diag_t err;
+    if (ssem_panel_load(w->panel, text, n, name, f, &err) != 0) {
+        set_error(w, &err, text, n);
+        return -1;
+    }
     return 0;
 }
 
