@@ -132,24 +132,12 @@ static void test_escaping(void)
     CHECK(strcmp(out, "\\x1b") == 0);
 }
 
-static void test_obeyed(void)
-{
-    char t[40];
-    CHECK(strcmp(obeyed_instruction(0, t, sizeof t), "JMP 0") == 0);
-    /* 609 = 0x261: line 1, function 0, other bits ignored by the machine */
-    CHECK(strcmp(obeyed_instruction(609, t, sizeof t), "JMP 1") == 0);
-    CHECK(strcmp(obeyed_instruction(0x4018u, t, sizeof t), "LDN 24") == 0);
-    CHECK(strcmp(obeyed_instruction(0xE000u | 5u, t, sizeof t), "STP") == 0);
-    CHECK(strcmp(obeyed_instruction(0xA000u | 3u, t, sizeof t), "SUB 3") == 0); /* 5 */
-}
-
 int main(void)
 {
     int fd = mkstemp(err_path);
     if (fd >= 0)
         close(fd);
     RUN(test_escaping);
-    RUN(test_obeyed);
 #ifndef __EMSCRIPTEN__
     /* the command reads files natively only (the web page has no ssem
      * command); Node's file system emulation does not redirect stderr */

@@ -508,6 +508,20 @@ static void test_disasm(void)
                  "00011000000000100000000000000000") == 0);
 }
 
+/* A word as the machine obeys it: the function and its line, every other bit
+ * ignored, so 0 is JMP 0 (where ssem_disasm_word reads it as data). */
+static void test_disasm_obeyed(void)
+{
+    char t[40];
+    CHECK(strcmp(ssem_disasm_obeyed(0, t, sizeof t), "JMP 0") == 0);
+    /* 609 = 0x261: line 1, function 0, other bits ignored by the machine */
+    CHECK(strcmp(ssem_disasm_obeyed(609, t, sizeof t), "JMP 1") == 0);
+    CHECK(strcmp(ssem_disasm_obeyed(0x4018u, t, sizeof t), "LDN 24") == 0);
+    CHECK(strcmp(ssem_disasm_obeyed(0xE000u | 5u, t, sizeof t), "STP") == 0);
+    CHECK(strcmp(ssem_disasm_obeyed(0xA000u | 3u, t, sizeof t), "SUB 3") == 0); /* 5 */
+    CHECK(strcmp(ssem_disasm_obeyed(0xC000u | 9u, t, sizeof t), "CMP") == 0);   /* no line */
+}
+
 static void test_diag_format(void)
 {
     const char text[] = "LDN 1\n  LDX 3\nSTP\n";
@@ -552,6 +566,7 @@ int main(void)
     RUN(test_run_equals_steps);
     RUN(test_isa_table);
     RUN(test_disasm);
+    RUN(test_disasm_obeyed);
     RUN(test_diag_format);
     return CHECK_DONE();
 }
