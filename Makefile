@@ -162,6 +162,13 @@ build-fuzz/%: tests/fuzz/%.c $(LIB_SRC) include/ssem.h src/internal.h
 	  -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -o $@ $< $(LIB_SRC) -lm
 # (a fuzzer is built from every library source at once, so any header
 # change rebuilds it through the list above: no .d files needed)
+# fuzz_labels: the command's parser of the debugger's labels line, linked in
+build-fuzz/fuzz_labels: tests/fuzz/fuzz_labels.c tools/labels.c tools/labels.h $(LIB_SRC) \
+  include/ssem.h src/internal.h
+	@mkdir -p build-fuzz
+	clang -std=c11 -D_POSIX_C_SOURCE=200809L -g -O1 -Iinclude -Isrc -Itools \
+	  -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -o $@ $< tools/labels.c \
+	  $(LIB_SRC) -lm
 
 # the benchmark driver (figures, not tests): `make bench`, or BENCH_ARGS=--quick
 $(BUILD)/bench: bench/bench.c $(BUILD)/libssem.a

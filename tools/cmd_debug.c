@@ -14,6 +14,7 @@
  * escaped (tools/text.h), so a script cannot drive the terminal.
  */
 #include "cli.h"
+#include "labels.h"
 #include "lecture.h"
 #include "text.h"
 #include "values.h"
@@ -181,6 +182,8 @@ static int parse_line(const session_t *s, const char *text, uint32_t *line)
 static int find_register(const char *text)
 {
     static const char *const names[] = {"a", "ci", "pi", NULL};
+    if (text[0] == '$') /* gdb's spelling of a register: $a, $ci, $pi */
+        text++;
     int i = value_keyword(text, names);
     return i < 0 ? -1 : (int)REG_A + i;
 }
@@ -834,68 +837,6 @@ static int cmd_history(session_t *s, int argc, char **argv)
     return 0;
 }
 
-/* A state file from 'save' keeps the program's labels, so that a session
- * that restores or loads it (or starts from it) can still 'break loop':
- * one comment line after the state's first, "; ssem-labels: 3=loop
- * 20=n ...", which every other reader skips as a comment. */
-#define LABELS_TAG "; ssem-labels:"
-
-static int add_labels_line(const session_t *s, char *text, size_t size)
-{
-    if (!has_labels(s))
-        return 0;
-    char line[SSEM_LINES * (SSEM_LABEL_SIZE + 4) + 32] = LABELS_TAG;
-    for (uint32_t l = 0; l < SSEM_LINES; l++)
-        if (s->labels[l][0] != '\0')
-            snprintf(line + strlen(line), sizeof line - strlen(line), " %u=%s", (unsigned)l,
-                     s->labels[l]);
-    strcat(line, "\n");
-    size_t first = strcspn(text, "\n") + 1u, len = strlen(text), add = strlen(line);
-    if (first > len || len + add + 1u > size)
-        return -1;
-    memmove(text + first + add, text + first, len - first + 1u);
-    memcpy(text + first, line, add);
-    return 0;
-}
-
-/* The labels of a state file's LABELS_TAG line into labels (an entry whose
- * line or name is not valid is skipped). */
-static void parse_labels_line(const char *text, size_t len,
-                              char labels[SSEM_LINES][SSEM_LABEL_SIZE])
-{
-    size_t tag = strlen(LABELS_TAG);
-    for (size_t at = 0; at < len;) {
-        size_t end = at;
-        while (end < len && text[end] != '\n')
-            end++;
-        if (end - at > tag && strncmp(text + at, LABELS_TAG, tag) == 0) {
-            char buf[SSEM_LINES * (SSEM_LABEL_SIZE + 4) + 32];
-            size_t n = end - at - tag < sizeof buf - 1 ? end - at - tag : sizeof buf - 1;
-            memcpy(buf, text + at + tag, n);
-            buf[n] = '\0';
-            for (char *tok = strtok(buf, " \t\r"); tok != NULL; tok = strtok(NULL, " \t\r")) {
-                char *eq = strchr(tok, '=');
-                uint64_t line;
-                if (eq == NULL || eq == tok)
-                    continue;
-                *eq = '\0';
-                const char *name = eq + 1;
-                bool ok = value_count(tok, SSEM_LINES - 1u, &line) == 0 &&
-                          strlen(name) < SSEM_LABEL_SIZE &&
-                          ((name[0] >= 'a' && name[0] <= 'z') || (name[0] >= 'A' && name[0] <= 'Z') ||
-                           name[0] == '_' || name[0] == '.');
-                for (const char *c = name; ok && *c != '\0'; c++)
-                    ok = (*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') ||
-                         (*c >= '0' && *c <= '9') || *c == '_' || *c == '.';
-                if (ok)
-                    snprintf(labels[line], SSEM_LABEL_SIZE, "%s", name);
-            }
-            return;
-        }
-        at = end + 1;
-    }
-}
-
 static int cmd_save(session_t *s, int argc, char **argv)
 {
     char name[1024];
@@ -903,7 +844,7 @@ static int cmd_save(session_t *s, int argc, char **argv)
         return fail(s, "usage: save FILE");
     char text[SSEM_TEXT_MAX];
     if (ssem_write_state(ssem_history_state(s->h), text, sizeof text) == 0 ||
-        add_labels_line(s, text, sizeof text) != 0)
+        labels_line_add((const char(*)[SSEM_LABEL_SIZE])s->labels, text, sizeof text) != 0)
         return fail(s, "save: the state does not fit in %u bytes", SSEM_TEXT_MAX);
     if (write_output_text(argv[1], text) != 0)
         return fail(s, "save: %s not written", argv[1]);
@@ -926,7 +867,7 @@ static void read_labels(const char *file, ssem_format_t format,
     if (ssem_load(src.text, src.len, file, format, &img, &err) == 0) {
         memcpy(labels, img.label, sizeof img.label);
         if (img.format == SSEM_FORMAT_STATE)
-            parse_labels_line(src.text, src.len, labels);
+            labels_line_parse(src.text, src.len, labels);
     }
     free(src.text);
 }
@@ -966,6 +907,22 @@ static int cmd_restore(session_t *s, int argc, char **argv)
 }
 
 static int cmd_help(session_t *s, int argc, char **argv);
+
+/* gdb's "info WHAT": the listings under the names a gdb user types. */
+static int cmd_info(session_t *s, int argc, char **argv)
+{
+    static const char *const what[] = {"breakpoints", "b", "break", "watchpoints", "watch",
+                                       "registers", "r", "display", NULL};
+    int i = argc == 2 ? value_keyword(argv[1], what) : -1;
+    char *none[] = {argv[0], NULL};
+    if (i < 0)
+        return fail(s, "usage: info breakpoints|watchpoints|registers|display");
+    if (i <= 4)
+        return cmd_break(s, 1, none);
+    if (i <= 6)
+        return cmd_print(s, 1, none);
+    return cmd_display(s, 1, none);
+}
 
 static int cmd_quit(session_t *s, int argc, char **argv)
 {
@@ -1042,6 +999,11 @@ static const command_t commands[] = {
      cmd_display, false},
     {NULL, "undisplay", "", "[N]", "delete display N (see 'display'), or all of them",
      cmd_undisplay, false},
+    {NULL, "info", "i", "breakpoints|watchpoints|registers|display",
+     "as gdb: the breakpoints and watches (as 'break'\n"
+     "alone), the registers (as 'print' alone), or the\n"
+     "displays",
+     cmd_info, false},
     {NULL, "disasm", "x", "[FROM [TO]]",
      "the store as assembly ('>' the next line, '*' a\n"
      "breakpoint)",

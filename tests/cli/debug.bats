@@ -570,3 +570,20 @@ counter() {
     [[ "$stderr" == *"'far' is not a store line"* ]]
     [[ "$stderr" == *"'9bad' is not a store line"* ]]
 }
+
+@test "debug: gdb's spellings: info breakpoints|registers|display, \$a \$ci \$pi" {
+    counter
+    # after 4 steps (round 1: LDN 20, SUB 21, STO 23, LDN 23): A = 1, CI = 4
+    run --separate-stderr dbg "$T/counter.asm" 'break 6' 'watch a if ci == 4' 'step 4' \
+        'info breakpoints' 'info watchpoints' 'print $a' 'display $ci' 'info display' \
+        'info registers' 'info nothing'
+    [ "${lines[4]}" = "breakpoints: 6" ]
+    [ "${lines[5]}" = "watches: a (if ci == 4)" ]
+    [ "${lines[6]}" = "breakpoints: 6" ]
+    [[ "${lines[8]}" =~ ^A\ +10000000000000000000000000000000\ +1$ ]]
+    [[ "${lines[9]}" =~ ^CI\ .*\ 4\ +line\ 4$ ]]
+    [ "${lines[10]}" = "1: \$ci" ]
+    [[ "${lines[11]}" =~ ^A\ .*\ 1$ ]]
+    [[ "${lines[14]}" == "lamp off; step 4 "* ]]
+    [[ "$stderr" == *"usage: info breakpoints|watchpoints|registers|display"* ]]
+}
