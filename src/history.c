@@ -406,6 +406,11 @@ static int scan(ssem_history_t *h, ssem_t *m, uint64_t end, scan_t *sc)
     const uint32_t watched = (uint32_t)(h->watches & 0xFFFFFFFFu);
     const bool every_step = (h->watches & REGISTER_WATCHES) != 0u;
     uint32_t data = data_lines(m, watched);
+    /* the stop mask, made again only when it may have changed: after a STO
+     * by the reference step, or when data shrinks (the engine's runs store
+     * only into data, which the mask does not depend on: see stop_mask) */
+    uint32_t mask = 0;
+    bool stale = true;
     bool look = sc->forward; /* is the break at m still to be looked at? */
     uint64_t polled = m->steps;
     for (;;) {
@@ -423,7 +428,10 @@ static int scan(ssem_history_t *h, ssem_t *m, uint64_t end, scan_t *sc)
         if (m->lamp && !replay_resume(h, m))
             return SCAN_END; /* backward only: a forward run stops at the STP */
         uint64_t before = m->steps;
-        uint32_t mask = every_step ? 0xFFFFFFFFu : stop_mask(m, sc->breakpoints, watched, data);
+        if (stale) {
+            mask = every_step ? 0xFFFFFFFFu : stop_mask(m, sc->breakpoints, watched, data);
+            stale = false;
+        }
         if (((mask >> next_line(m)) & 1u) == 0u) {
             /* nothing can hit before the next stop line: the engine runs */
             uint64_t budget = end - m->steps;
@@ -453,11 +461,15 @@ static int scan(ssem_history_t *h, ssem_t *m, uint64_t end, scan_t *sc)
             continue;
         }
         /* the next fetch is from a stop line: the reference step, looking */
-        if ((data >> next_line(m)) & 1u)
+        if ((data >> next_line(m)) & 1u) {
             data &= ~(1u << next_line(m)); /* code after all: see stop_mask */
+            stale = true;
+        }
         observed_t o;
         ssem_history_stop_t w;
         ssem_stop_t why = observed_step(m, &o);
+        if (ssem_word_function(m->pi) == SSEM_F3)
+            stale = true; /* it wrote a line */
         if (why == SSEM_FAULT) {
             sc->stop = stop_of(SSEM_HISTORY_FAULT, 0);
             return sc->forward ? SCAN_STOP : SCAN_END;
