@@ -260,5 +260,15 @@ uninstall:
 	-cd $(DESTDIR)$(DATADIR) 2>/dev/null && find programs -depth -type d -empty -delete 2>/dev/null
 	-rmdir $(DESTDIR)$(DATADIR) 2>/dev/null
 
+# The compiler and flags a build tree was made with, as DATADIR_STAMP keeps
+# DATADIR: when they change, every object and test in it is rebuilt, instead
+# of mixing the two (make check SAN=1 after make check SAN=1 CC=gcc reused
+# gcc's objects in build-san/ with clang's sanitizer runtime, and
+# tests/pkg/install.sh failed: "incompatible ASan runtimes").
+COMPILER_STAMP := $(BUILD)/compiler
+COMPILER_LINE  := $(CC) $(ALL_CFLAGS) $(LIB_CFLAGS) $(LDFLAGS)
+$(shell mkdir -p $(BUILD) && { echo '$(COMPILER_LINE)' | cmp -s - $(COMPILER_STAMP) || echo '$(COMPILER_LINE)' >$(COMPILER_STAMP); })
+$(LIB_OBJ) $(TOOL_OBJ) $(UNIT_BIN) $(wildcard $(BUILD)/tests/variant/*.o): $(COMPILER_STAMP)
+
 # header dependencies written by -MMD (see DEPFLAGS)
 -include $(wildcard $(BUILD)/obj/*.d $(BUILD)/obj/tools/*.d $(BUILD)/tests/*.d $(BUILD)/tests/variant/*.d $(BUILD)/*.d)

@@ -284,6 +284,20 @@ ssem_engine_t *open_engine(const char *name)
 
 /* ------------------------------------------------------------ printing */
 
+/* A minute or more, given in tenths of a second, as "50 min 20.1 s" or
+ * "2 h 3 min 0.5 s": the one spelling of long times that format_duration and
+ * format_time_1948 share. */
+static void format_tenths(uint64_t tenths, char *buf, size_t size)
+{
+    uint64_t minutes = tenths / 600u, rest = tenths % 600u;
+    if (minutes >= 60u)
+        snprintf(buf, size, "%" PRIu64 " h %" PRIu64 " min %" PRIu64 ".%" PRIu64 " s",
+                 minutes / 60u, minutes % 60u, rest / 10u, rest % 10u);
+    else
+        snprintf(buf, size, "%" PRIu64 " min %" PRIu64 ".%" PRIu64 " s", minutes, rest / 10u,
+                 rest % 10u);
+}
+
 /* Seconds as "50 min 20.1 s" or "7.2 ms". */
 void format_duration(double seconds, char *buf, size_t size)
 {
@@ -293,14 +307,7 @@ void format_duration(double seconds, char *buf, size_t size)
     if (!(seconds < 1.8e18)) { /* beyond any step count, or not a number */
         snprintf(buf, size, "%.3g s", seconds);
     } else if (seconds >= 60.0) {
-        uint64_t tenths = (uint64_t)(seconds * 10.0 + 0.5);
-        uint64_t minutes = tenths / 600u, rest = tenths % 600u;
-        if (minutes >= 60u)
-            snprintf(buf, size, "%" PRIu64 " h %" PRIu64 " min %" PRIu64 ".%" PRIu64 " s",
-                     minutes / 60u, minutes % 60u, rest / 10u, rest % 10u);
-        else
-            snprintf(buf, size, "%" PRIu64 " min %" PRIu64 ".%" PRIu64 " s", minutes, rest / 10u,
-                     rest % 10u);
+        format_tenths((uint64_t)(seconds * 10.0 + 0.5), buf, size);
     } else if (seconds >= 1.0) {
         snprintf(buf, size, "%.2f s", seconds);
     } else {
@@ -323,14 +330,7 @@ void format_time_1948(uint64_t steps, double digit_period_us, char *buf, size_t 
      * = 2.7e18, r x ns < 10^8 x 1.44e7 = 1.44e15. */
     uint64_t ns = (uint64_t)(digit_period_us * 1000.0 + 0.5) * SSEM_DIGITS_PER_INSTRUCTION;
     uint64_t q = steps / 100000000u, r = steps % 100000000u;
-    uint64_t tenths = q * ns + (r * ns + 50000000u) / 100000000u;
-    uint64_t minutes = tenths / 600u, rest = tenths % 600u;
-    if (minutes >= 60u)
-        snprintf(buf, size, "%" PRIu64 " h %" PRIu64 " min %" PRIu64 ".%" PRIu64 " s",
-                 minutes / 60u, minutes % 60u, rest / 10u, rest % 10u);
-    else
-        snprintf(buf, size, "%" PRIu64 " min %" PRIu64 ".%" PRIu64 " s", minutes, rest / 10u,
-                 rest % 10u);
+    format_tenths(q * ns + (r * ns + 50000000u) / 100000000u, buf, size);
 }
 
 /* The store as the monitor showed it: 32 rows, bit 0 on the left, a 0 a dot
