@@ -111,8 +111,8 @@ ssem_stop_t ssem_engine_run(ssem_engine_t *e, ssem_t *m, uint64_t budget,
 {
     if (m->lamp)
         return m->fault ? SSEM_FAULT : SSEM_HALTED;
-    if (budget > UINT64_MAX - m->steps) /* the count never wraps (ssem.h) */
-        budget = UINT64_MAX - m->steps;
+    if (budget > ssem_steps_left(m)) /* the count never wraps (ssem.h) */
+        budget = ssem_steps_left(m);
     if (budget == 0)
         return SSEM_LIMIT;
     if (breakpoints == 0u)

@@ -502,8 +502,8 @@ static ssem_history_stop_t run_masked(ssem_history_t *h, uint64_t budget, uint32
     if (m->lamp && m->fault)
         return stop_of(SSEM_HISTORY_FAULT, 0);
     /* the step count never wraps: a machine at 2^64 - 1 steps stays there */
-    if (budget > UINT64_MAX - m->steps)
-        budget = UINT64_MAX - m->steps;
+    if (budget > ssem_steps_left(m))
+        budget = ssem_steps_left(m);
     if (budget == 0)
         return stop_of(SSEM_HISTORY_LIMIT, 0);
     if (m->lamp) {

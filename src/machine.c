@@ -154,8 +154,8 @@ ssem_stop_t ssem_run(ssem_t *m, uint64_t budget, uint32_t breakpoints)
 {
     if (m->lamp) /* a stopped machine stays stopped, whatever the budget */
         return m->fault ? SSEM_FAULT : SSEM_HALTED;
-    if (budget > UINT64_MAX - m->steps) /* the count never wraps (ssem.h) */
-        budget = UINT64_MAX - m->steps;
+    if (budget > ssem_steps_left(m)) /* the count never wraps (ssem.h) */
+        budget = ssem_steps_left(m);
     for (uint64_t done = 0; done < budget; done++) {
         /* before every fetch, the first one too: resuming from a breakpoint
          * is the caller's explicit step-over */
